@@ -1,0 +1,64 @@
+package io.pqagent.qsmp.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code qsmp} command: a top command that only dispatches to its subcommands, each in its own
+ * class. Exit codes: 0 success, 1 the command ran and found a failure, 2 the command could not run
+ * (bad usage, missing input).
+ */
+@Command(name = "qsmp",
+        mixinStandardHelpOptions = true,
+        versionProvider = QsmpVersion.class,
+        description = "QSMP 1.3 (Quantum Secure Messaging Protocol) tools.",
+        subcommands = {ConformanceCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:a check or operation failed", "2:invalid usage or input"})
+public final class QsmpMain implements Runnable {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Spec
+    private CommandSpec spec;
+
+    QsmpMain(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Parses {@code args}, runs the chosen subcommand with the given streams and returns its exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new QsmpMain(out, err));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // an unexpected error is reported in one line; the stack trace is for a debugger, not the user
+            commandLine.getErr().println(commandLine.getCommandName() + ": error: " + e);
+            return CommandLine.ExitCode.SOFTWARE;
+        });
+        return cli.execute(args);
+    }
+
+    /** Without a subcommand there is nothing to do: say what exists. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+}

@@ -1,0 +1,7 @@
+package io.pqagent.qsmp.conformance;
+
+public enum CheckStatus {
+    PASS,
+    FAIL,
+    SKIP
+}
