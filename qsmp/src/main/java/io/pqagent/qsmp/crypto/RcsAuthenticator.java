@@ -1,0 +1,30 @@
+package io.pqagent.qsmp.crypto;
+
+/**
+ * The chained MAC of one RCS instance. Items are absorbed in order (associated data, its length, the nonce,
+ * the ciphertext, the length block); {@link #finish} writes the tag and keeps the state for the next message.
+ */
+interface RcsAuthenticator {
+    int tagSize();
+
+    /** Absorbs one item (QMAC pads each item to whole blocks; KMAC absorbs a continuous stream). */
+    void update(byte[] in, int offset, int length);
+
+    /** Absorbs the per-message length block for the byte counter, if this MAC has one. */
+    void updateCounter(long counter);
+
+    void finish(byte[] out, int offset);
+
+    RcsAuthenticator copy();
+
+    void destroy();
+
+    static RcsAuthenticator create(MacMode mode, RcsVariant variant, byte[] macKey, byte[] initialNonce) {
+        return switch (mode) {
+            case KMAC -> new KmacAuthenticator(new QscKmac(variant.rate(), KeccakF1600.STANDARD_ROUNDS, macKey, variant.keySize()));
+            case KMAC_R12 -> new KmacAuthenticator(new QscKmac(variant.rate(), 12, macKey, variant.keySize()));
+            case QMAC -> new QmacAuthenticator(new Qmac(variant.rate(), java.util.Arrays.copyOf(macKey, Qmac.KEY_SIZE), initialNonce));
+            case NONE -> throw new IllegalArgumentException("MacMode.NONE has no authenticator");
+        };
+    }
+}
