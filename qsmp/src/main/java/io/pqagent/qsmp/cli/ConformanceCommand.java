@@ -1,6 +1,5 @@
 package io.pqagent.qsmp.cli;
 
-import io.pqagent.qsmp.conformance.CheckSources;
 import io.pqagent.qsmp.conformance.ConformanceRunner;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -42,7 +41,7 @@ final class ConformanceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ConformanceRunner.Summary summary;
         try {
-            summary = ConformanceRunner.run(dir, CheckSources.defaults(), parent.out(), verbose);
+            summary = ConformanceRunner.run(dir, parent.checkSources(), parent.out(), verbose);
         } catch (NoSuchFileException | NotDirectoryException e) {
             parent.err().println("qsmp conformance: " + dir + " is not a directory");
             return NOTHING_TO_RUN;

@@ -1,7 +1,10 @@
 package io.pqagent.qsmp.cli;
 
+import io.pqagent.qsmp.conformance.CheckSource;
+import io.pqagent.qsmp.conformance.CheckSources;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,13 +25,15 @@ import picocli.CommandLine.Spec;
 public final class QsmpMain implements Runnable {
     private final PrintStream out;
     private final PrintStream err;
+    private final List<CheckSource> checkSources;
 
     @Spec
     private CommandSpec spec;
 
-    QsmpMain(PrintStream out, PrintStream err) {
+    QsmpMain(PrintStream out, PrintStream err, List<CheckSource> checkSources) {
         this.out = out;
         this.err = err;
+        this.checkSources = List.copyOf(checkSources);
     }
 
     public static void main(String[] args) {
@@ -37,7 +42,12 @@ public final class QsmpMain implements Runnable {
 
     /** Parses {@code args}, runs the chosen subcommand with the given streams and returns its exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new QsmpMain(out, err));
+        return execute(args, out, err, CheckSources.defaults());
+    }
+
+    /** As {@link #execute(String[], PrintStream, PrintStream)}, with the conformance check sources given. */
+    static int execute(String[] args, PrintStream out, PrintStream err, List<CheckSource> checkSources) {
+        CommandLine cli = new CommandLine(new QsmpMain(out, err, checkSources));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -60,5 +70,9 @@ public final class QsmpMain implements Runnable {
 
     PrintStream err() {
         return err;
+    }
+
+    List<CheckSource> checkSources() {
+        return checkSources;
     }
 }
