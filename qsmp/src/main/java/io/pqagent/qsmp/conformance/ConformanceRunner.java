@@ -121,6 +121,9 @@ public final class ConformanceRunner {
                 unreadable = true;
                 continue;
             }
+            if (found == null) {
+                found = List.of();
+            }
             for (ConformanceCheck check : found) {
                 checks++;
                 runCheck(check);

@@ -131,7 +131,7 @@ public final class TranscriptLoader {
             }
             out.add(new ApplicationMessage(side(m, "side"), m.text("event"), m.text("label"), data));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static List<OutcomeEvent> outcome(List<JsonCursor> items) throws TranscriptFormatException {
@@ -141,7 +141,7 @@ public final class TranscriptLoader {
                     e.optionalText("ret_name"), e.optionalText("ret_text"), e.optionalUnsigned64("sequence"),
                     e.optionalText("text"), e.optionalText("name"), e.optionalText("arg")));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Draws must tile the stream: each starts where the previous one ended (README §2: nothing is skipped). */
@@ -162,7 +162,7 @@ public final class TranscriptLoader {
             out.add(new RandomRequest(r.intIn("index", 0, Integer.MAX_VALUE), offset, bytes, r.text("caller"),
                     r.text("purpose")));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     static Side side(JsonCursor c, String name) throws TranscriptFormatException {
