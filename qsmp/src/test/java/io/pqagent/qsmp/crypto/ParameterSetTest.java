@@ -103,6 +103,7 @@ class ParameterSetTest {
      * transcripts confirm the formulas on real keys.
      */
     @Test
+    @SuppressWarnings("deprecation") // BC 1.87 deprecates its CMCE classes; they are still what crypto uses
     void mcElieceSizesFollowFromBouncyCastlesParameters() {
         Map<KemAlgorithm, CMCEParameters> bc = Map.of(
                 KemAlgorithm.MCELIECE_460896, CMCEParameters.mceliece460896pc,
