@@ -7,12 +7,8 @@ public final class CheckSources {
     private CheckSources() {
     }
 
-    /**
-     * Every source this build implements. The RCS vector source and the transcript replay source join
-     * this list when their protocol layers are merged; until then a file no source accepts is reported
-     * as skipped, and a run where nothing was checked exits non-zero.
-     */
+    /** Every source this build implements: RCS known answers and full transcript replays. */
     public static List<CheckSource> defaults() {
-        return List.of();
+        return List.of(new RcsVectorSource(), new TranscriptReplaySource());
     }
 }
