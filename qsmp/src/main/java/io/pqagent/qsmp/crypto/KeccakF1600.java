@@ -1,8 +1,8 @@
 package io.pqagent.qsmp.crypto;
 
 /**
- * The Keccak-f[1600] permutation (FIPS 202 §3), and its round-reduced form Keccak-p[1600, n] used by the
- * "KMAC-R12" MAC of QSC's RCS. The state is 25 little-endian lanes, lane index x + 5y.
+ * The Keccak-f[1600] permutation (FIPS 202 §3), and the round-reduced form used by the "KMAC-R12" MAC of
+ * QSC's RCS. The state is 25 little-endian lanes, lane index x + 5y.
  *
  * <p>One round is written out straight-line on 25 local longs (theta, rho+pi, chi, iota), so the JIT keeps
  * the whole state in registers and spills; nothing is allocated. This is the hot path of the RCS MAC.
@@ -23,8 +23,10 @@ final class KeccakF1600 {
     }
 
     /**
-     * Applies the last {@code rounds} rounds of Keccak-f[1600] (rounds 24 - n .. 23, as Keccak-p[1600, n] is
-     * defined in FIPS 202 §3.3) to {@code s}.
+     * Applies the first {@code rounds} rounds of Keccak-f[1600] (round constants 0 .. n-1) to {@code s}.
+     * For 24 this is Keccak-f[1600]. For 12 it is QSC's reduced permutation, which the KMAC-R12 vectors of
+     * rcs-kat.txt confirm; note that FIPS 202's Keccak-p[1600, 12] (as in KangarooTwelve) would instead run
+     * the <em>last</em> twelve rounds.
      */
     static void permute(long[] s, int rounds) {
         long a0 = s[0], a1 = s[1], a2 = s[2], a3 = s[3], a4 = s[4];
@@ -32,7 +34,7 @@ final class KeccakF1600 {
         long a10 = s[10], a11 = s[11], a12 = s[12], a13 = s[13], a14 = s[14];
         long a15 = s[15], a16 = s[16], a17 = s[17], a18 = s[18], a19 = s[19];
         long a20 = s[20], a21 = s[21], a22 = s[22], a23 = s[23], a24 = s[24];
-        for (int round = STANDARD_ROUNDS - rounds; round < STANDARD_ROUNDS; round++) {
+        for (int round = 0; round < rounds; round++) {
             long c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
             long c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
             long c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;

@@ -13,7 +13,10 @@ import java.util.Arrays;
  * standard KMAC gives different tags at those lengths.
  */
 final class QscKmac {
-    private static final byte[] FUNCTION_NAME = "KMAC".getBytes(StandardCharsets.US_ASCII);
+    /** SP 800-185 function name of standard KMAC. */
+    static final byte[] KMAC_NAME = "KMAC".getBytes(StandardCharsets.US_ASCII);
+    /** QSC's function name for its 12-round KMAC (confirmed by the KMAC-R12 vectors). */
+    static final byte[] KMAC_R12_NAME = "KMACR12".getBytes(StandardCharsets.US_ASCII);
     private static final byte KMAC_DOMAIN = 0x04;
 
     private final KeccakSponge sponge;
@@ -21,7 +24,15 @@ final class QscKmac {
     private final byte[] lengthSuffix;
     private final byte[] finalBlock;
 
-    QscKmac(int rate, int rounds, byte[] key, int tagLength) {
+    /** Standard-round KMAC (function name "KMAC", 24 rounds). */
+    QscKmac(int rate, byte[] key, int tagLength) {
+        this(rate, KeccakF1600.STANDARD_ROUNDS, KMAC_NAME, key, tagLength);
+    }
+
+    /**
+     * @param functionName the SP 800-185 N of the keying prefix ("KMAC"; "KMACR12" for the 12-round build)
+     */
+    QscKmac(int rate, int rounds, byte[] functionName, byte[] key, int tagLength) {
         if (tagLength <= 0 || tagLength > rate) {
             throw new IllegalArgumentException("KMAC tag length " + tagLength + " must be 1.." + rate);
         }
@@ -29,8 +40,8 @@ final class QscKmac {
         this.tagLength = tagLength;
         this.lengthSuffix = Sp800185.rightEncode(8L * tagLength);
         this.finalBlock = new byte[rate];
-        // SP 800-185 §4.3: bytepad(encode_string("KMAC") || encode_string(S = ""), rate), then bytepad(encode_string(K), rate)
-        sponge.absorb(Sp800185.bytepad(rate, Sp800185.encodeString(FUNCTION_NAME), Sp800185.encodeString(new byte[0])));
+        // SP 800-185 §4.3: bytepad(encode_string(N) || encode_string(S = ""), rate), then bytepad(encode_string(K), rate)
+        sponge.absorb(Sp800185.bytepad(rate, Sp800185.encodeString(functionName), Sp800185.encodeString(new byte[0])));
         byte[] keyBlock = Sp800185.bytepad(rate, Sp800185.encodeString(key));
         sponge.absorb(keyBlock);
         Arrays.fill(keyBlock, (byte) 0);

@@ -5,6 +5,9 @@ package io.pqagent.qsmp.crypto;
  * the ciphertext, the length block); {@link #finish} writes the tag and keeps the state for the next message.
  */
 interface RcsAuthenticator {
+    /** Keccak rounds of QSC's reduced-round KMAC build. */
+    int REDUCED_KMAC_ROUNDS = 12;
+
     int tagSize();
 
     /** Absorbs one item (QMAC pads each item to whole blocks; KMAC absorbs a continuous stream). */
@@ -21,8 +24,9 @@ interface RcsAuthenticator {
 
     static RcsAuthenticator create(MacMode mode, RcsVariant variant, byte[] macKey, byte[] initialNonce) {
         return switch (mode) {
-            case KMAC -> new KmacAuthenticator(new QscKmac(variant.rate(), KeccakF1600.STANDARD_ROUNDS, macKey, variant.keySize()));
-            case KMAC_R12 -> new KmacAuthenticator(new QscKmac(variant.rate(), 12, macKey, variant.keySize()));
+            case KMAC -> new KmacAuthenticator(new QscKmac(variant.rate(), macKey, variant.keySize()));
+            case KMAC_R12 -> new KmacAuthenticator(
+                    new QscKmac(variant.rate(), REDUCED_KMAC_ROUNDS, QscKmac.KMAC_R12_NAME, macKey, variant.keySize()));
             case QMAC -> new QmacAuthenticator(new Qmac(variant.rate(), java.util.Arrays.copyOf(macKey, Qmac.KEY_SIZE), initialNonce));
             case NONE -> throw new IllegalArgumentException("MacMode.NONE has no authenticator");
         };

@@ -117,7 +117,10 @@ public final class RcsCipher {
     public void encrypt(byte[] in, int inOffset, int length, byte[] out, int outOffset) {
         checkLive();
         Objects.checkFromIndexSize(inOffset, length, in.length);
-        Objects.checkFromIndexSize(outOffset, length + (long) tagSize() > Integer.MAX_VALUE ? -1 : length + tagSize(), out.length);
+        if (length > Integer.MAX_VALUE - tagSize()) {
+            throw new IllegalArgumentException("message of " + length + " bytes is too long for one array with its tag");
+        }
+        Objects.checkFromIndexSize(outOffset, length + tagSize(), out.length);
         // QSMP-WIRE §5.5 steps 1-6
         counter += length;
         if (mac != null) {

@@ -1,0 +1,83 @@
+package io.pqagent.qsmp.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The table and constant-time Rijndael-256 paths agree; the S-box is the AES one. */
+class Rijndael256PathsTest {
+    @Test
+    void sboxMatchesFips197Examples() {
+        assertThat(AesSbox.substitute(0x00)).isEqualTo(0x63);
+        assertThat(AesSbox.substitute(0x53)).isEqualTo(0xED);
+        assertThat(AesSbox.substitute(0xFF)).isEqualTo(0x16);
+        boolean[] seen = new boolean[256];
+        for (int x = 0; x < 256; x++) {
+            seen[AesSbox.substitute(x)] = true;
+        }
+        assertThat(seen).as("the S-box is a permutation").containsOnly(true);
+    }
+
+    @Test
+    void bitslicedTransposeRoundTrips() {
+        Random random = new Random(3);
+        int[] cols = new int[8];
+        int[] planes = new int[8];
+        int[] back = new int[8];
+        for (int t = 0; t < 1000; t++) {
+            for (int i = 0; i < 8; i++) {
+                cols[i] = random.nextInt();
+            }
+            Rijndael256ConstantTime.toPlanes(cols, planes);
+            // plane i, bit j = bit i of state byte j
+            int j = random.nextInt(32);
+            int i = random.nextInt(8);
+            int stateByte = (cols[j >>> 2] >>> (8 * (j & 3))) & 0xff;
+            assertThat((planes[i] >>> j) & 1).isEqualTo((stateByte >>> i) & 1);
+            Rijndael256ConstantTime.fromPlanes(planes, back);
+            assertThat(back).isEqualTo(cols);
+        }
+    }
+
+    @Test
+    void bothPathsGiveIdenticalBlocksForRandomKeysAndInputs() {
+        Random random = new Random(256);
+        for (int rounds : new int[] {1, 2, 22, 30}) {
+            for (int t = 0; t < 300; t++) {
+                int[] rk = new int[8 * (rounds + 1)];
+                for (int i = 0; i < rk.length; i++) {
+                    rk[i] = random.nextInt();
+                }
+                int[] a = new int[8];
+                for (int i = 0; i < 8; i++) {
+                    a[i] = random.nextInt();
+                }
+                int[] b = a.clone();
+                new Rijndael256Table(rounds, rk).encrypt(a);
+                new Rijndael256ConstantTime(rounds, rk).encrypt(b);
+                assertThat(b).as("rounds %d trial %d", rounds, t).isEqualTo(a);
+            }
+        }
+    }
+
+    @Test
+    void singleRoundIsSubBytesShiftRowsAndKey() {
+        // one round = AddRoundKey(rk0), then the final round: SubBytes, ShiftRows (1/3/4), AddRoundKey(rk1)
+        Random random = new Random(11);
+        byte[] in = new byte[32];
+        random.nextBytes(in);
+        int[] block = new int[8];
+        for (int j = 0; j < 32; j++) {
+            block[j >>> 2] |= (in[j] & 0xff) << (8 * (j & 3));
+        }
+        new Rijndael256Table(1, new int[16]).encrypt(block);
+        int[] shift = {0, 1, 3, 4};
+        for (int c = 0; c < 8; c++) {
+            for (int r = 0; r < 4; r++) {
+                int expected = AesSbox.substitute(in[4 * ((c + shift[r]) % 8) + r] & 0xff);
+                assertThat((block[c] >>> (8 * r)) & 0xff).as("row %d column %d", r, c).isEqualTo(expected);
+            }
+        }
+    }
+}
