@@ -64,14 +64,37 @@ final class MlDsa implements Signer {
         if (signingKey.length != signingKeySize) {
             throw new IllegalArgumentException(name + " signing key must be " + signingKeySize + " bytes");
         }
+        return signWith(new MLDSAPrivateKeyParameters(params, signingKey), message);
+    }
+
+    private byte[] signWith(MLDSAPrivateKeyParameters key, byte[] message) {
         MLDSASigner signer = new MLDSASigner();
-        signer.init(true, new MLDSAPrivateKeyParameters(params, signingKey));
+        signer.init(true, key);
         signer.update(message, 0, message.length);
         try {
             return signer.generateSignature();
         } catch (org.bouncycastle.crypto.CryptoException e) {
             throw new IllegalStateException(name + " signing failed", e);
         }
+    }
+
+    @Override
+    public PreparedSigningKey prepare(byte[] signingKey) {
+        if (signingKey.length != signingKeySize) {
+            throw new IllegalArgumentException(name + " signing key must be " + signingKeySize + " bytes");
+        }
+        MLDSAPrivateKeyParameters parsed = new MLDSAPrivateKeyParameters(params, signingKey);
+        return new PreparedSigningKey() {
+            @Override
+            public byte[] sign(byte[] message, EntropySource entropy) {
+                return signWith(parsed, message);
+            }
+
+            @Override
+            public void close() {
+                parsed.destroy();
+            }
+        };
     }
 
     @Override

@@ -25,9 +25,29 @@ public interface Signer {
 
     boolean verify(byte[] verificationKey, byte[] message, byte[] signature);
 
+    /** Parses {@code signingKey} once for repeated signing; the caller closes the result. */
+    default PreparedSigningKey prepare(byte[] signingKey) {
+        byte[] copy = signingKey.clone();
+        return new PreparedSigningKey() {
+            @Override
+            public byte[] sign(byte[] message, EntropySource entropy) {
+                return Signer.this.sign(copy, message, entropy);
+            }
+
+            @Override
+            public void close() {
+                java.util.Arrays.fill(copy, (byte) 0);
+            }
+        };
+    }
+
     /** {@code signature ‖ hash}, the wire form of every signed item. */
     default byte[] signHash(byte[] signingKey, byte[] hash, EntropySource entropy) {
-        byte[] sig = sign(signingKey, hash, entropy);
+        return signedMessage(sign(signingKey, hash, entropy), hash);
+    }
+
+    /** {@code signature ‖ hash}. */
+    static byte[] signedMessage(byte[] sig, byte[] hash) {
         byte[] out = Arrays.copyOf(sig, sig.length + hash.length);
         System.arraycopy(hash, 0, out, sig.length, hash.length);
         return out;

@@ -165,7 +165,7 @@ public final class DuplexClientHandshake extends HandshakeMachine implements Cli
     }
 
     private byte[] signHash(byte[] hash) {
-        return context.parameterSet().signer().signHash(localKey.signingKey().bytes(), hash, context.entropy());
+        return localKey.signHash(hash, context.entropy());
     }
 
     private byte[] openSignedHash(byte[] verificationKey, byte[] signedHash) {

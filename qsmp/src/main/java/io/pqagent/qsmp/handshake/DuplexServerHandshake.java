@@ -184,7 +184,7 @@ public final class DuplexServerHandshake extends HandshakeMachine {
     }
 
     private byte[] signHash(byte[] hash) {
-        return context.parameterSet().signer().signHash(localKey.signingKey().bytes(), hash, context.entropy());
+        return localKey.signHash(hash, context.entropy());
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class SimplexServerHandshake extends HandshakeMachine {
         ephemeral = context.parameterSet().kem().generateKeyPair(context.entropy());
         PacketHeader out = nextHeader(Flag.CONNECT_RESPONSE, SimplexConnectResponse.payloadSize(context.parameterSet()));
         byte[] h = Sha3.sha256(out.encode(), ephemeral.publicKey());
-        byte[] signed = context.parameterSet().signer().signHash(localKey.signingKey().bytes(), h, context.entropy());
+        byte[] signed = localKey.signHash(h, context.entropy());
         state = SimplexServerState.CONNECT_RESPONSE_SENT;
         return new Step.Send(emit(out, new SimplexConnectResponse(signed, ephemeral.publicKey()).encode()));
     }

@@ -1,8 +1,11 @@
 package io.pqagent.qsmp.keys;
 
 import io.pqagent.qsmp.crypto.ConfigString;
+import io.pqagent.qsmp.crypto.EntropySource;
 import io.pqagent.qsmp.crypto.ParameterSet;
+import io.pqagent.qsmp.crypto.PreparedSigningKey;
 import io.pqagent.qsmp.crypto.SecretBytes;
+import io.pqagent.qsmp.crypto.Signer;
 import java.util.Objects;
 
 /**
@@ -13,6 +16,7 @@ import java.util.Objects;
 public final class SigningKeyRecord implements AutoCloseable {
     private final PublicKeyRecord publicRecord;
     private final SecretBytes signingKey;
+    private PreparedSigningKey prepared;
 
     /** Takes ownership of {@code signingKey}, which must have the size of the record's parameter set. */
     public SigningKeyRecord(PublicKeyRecord publicRecord, SecretBytes signingKey) {
@@ -55,12 +59,30 @@ public final class SigningKeyRecord implements AutoCloseable {
         return signingKey;
     }
 
+    /**
+     * Signs {@code hash} and returns the wire form {@code signature ‖ hash}. The key is parsed on first
+     * use and kept until {@link #close()}.
+     */
+    public synchronized byte[] signHash(byte[] hash, EntropySource entropy) {
+        if (signingKey.isDestroyed()) {
+            throw new IllegalStateException("signing key already closed");
+        }
+        if (prepared == null) {
+            prepared = parameterSet().signer().prepare(signingKey.bytes());
+        }
+        return Signer.signedMessage(prepared.sign(hash, entropy), hash);
+    }
+
     public boolean isClosed() {
         return signingKey.isDestroyed();
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (prepared != null) {
+            prepared.close();
+            prepared = null;
+        }
         signingKey.close();
     }
 

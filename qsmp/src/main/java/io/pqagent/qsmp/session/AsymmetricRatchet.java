@@ -55,7 +55,7 @@ final class AsymmetricRatchet implements AutoCloseable {
         close();
         pending = set.kem().generateKeyPair(entropy);
         byte[] pk = pending.publicKey();
-        byte[] signed = set.signer().signHash(localKey.signingKey().bytes(), Sha3.sha256(pk), entropy);
+        byte[] signed = localKey.signHash(Sha3.sha256(pk), entropy);
         return concat(signed, pk);
     }
 
@@ -73,7 +73,7 @@ final class AsymmetricRatchet implements AutoCloseable {
             return null;
         }
         byte[] ct = enc.ciphertext();
-        byte[] signed = set.signer().signHash(localKey.signingKey().bytes(), Sha3.sha256(ct), entropy);
+        byte[] signed = localKey.signHash(Sha3.sha256(ct), entropy);
         return new Answer(concat(signed, ct), enc.sharedSecret());
     }
 
