@@ -105,7 +105,10 @@ public final class DuplexClientHandshake extends HandshakeMachine implements Cli
             return fail(QsmpError.VERIFY_FAILURE, "connect response hash mismatch"); // step 3
         }
         // the reference encapsulates first, then generates its own pair: the draw order matters
-        Encapsulation enc = context.parameterSet().kem().encapsulate(msg.publicKey(), context.entropy());
+        Encapsulation enc = encapsulateTo(msg.publicKey());
+        if (enc == null) {
+            return fail(QsmpError.EXCHANGE_FAILURE, "the listener's ephemeral public key is malformed");
+        }
         seca = enc.sharedSecret();
         ephemeral = context.parameterSet().kem().generateKeyPair(context.entropy());
         PacketHeader out = nextHeader(Flag.EXCHANGE_REQUEST, DuplexExchangeRequest.payloadSize(context.parameterSet()));

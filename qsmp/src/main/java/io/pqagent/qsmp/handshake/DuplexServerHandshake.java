@@ -88,7 +88,12 @@ public final class DuplexServerHandshake extends HandshakeMachine {
         }
         rxSequence++;
         DuplexConnectRequest msg = DuplexConnectRequest.decode(payload, context.parameterSet());
-        List<byte[]> candidates = keyQuery.candidates(msg.keyId().clone(), remoteAddress);
+        List<byte[]> candidates;
+        try {
+            candidates = keyQuery.candidates(msg.keyId().clone(), remoteAddress);
+        } catch (RuntimeException queryFailure) {
+            return fail(QsmpError.KEY_UNRECOGNIZED, "key query failed: " + queryFailure.getMessage()); // fail closed
+        }
         if (candidates == null || candidates.isEmpty()) {
             return fail(QsmpError.KEY_UNRECOGNIZED, "no verification key known for this caller"); // step 2.1
         }
@@ -148,7 +153,11 @@ public final class DuplexServerHandshake extends HandshakeMachine {
         } finally {
             ephemeral.privateKey().close();
         }
-        Encapsulation enc = context.parameterSet().kem().encapsulate(msg.publicKey(), context.entropy());
+        Encapsulation enc = encapsulateTo(msg.publicKey());
+        if (enc == null) {
+            seca.close();
+            return fail(QsmpError.EXCHANGE_FAILURE, "the caller's ephemeral public key is malformed");
+        }
         PacketHeader out = nextHeader(Flag.EXCHANGE_RESPONSE, DuplexExchangeResponse.payloadSize(context.parameterSet()));
         byte[] h4 = Sha3.sha512(out.encode(), enc.ciphertext());
         byte[] body = new DuplexExchangeResponse(enc.ciphertext(), signHash(h4)).encode();

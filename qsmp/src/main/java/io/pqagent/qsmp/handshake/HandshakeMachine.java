@@ -1,5 +1,6 @@
 package io.pqagent.qsmp.handshake;
 
+import io.pqagent.qsmp.crypto.Encapsulation;
 import io.pqagent.qsmp.wire.ErrorPacket;
 import io.pqagent.qsmp.wire.Flag;
 import io.pqagent.qsmp.wire.PacketHeader;
@@ -115,6 +116,19 @@ public abstract class HandshakeMachine {
         System.arraycopy(payload, 0, packet, PacketHeader.SIZE, payload.length);
         txSequence++;
         return packet;
+    }
+
+    /**
+     * Encapsulates to a public key the peer signed. Bouncy Castle refuses keys that fail the FIPS 203
+     * checks (QSC does not check); that can only come from an authenticated but broken peer, and ends
+     * the exchange instead of escaping as an exception.
+     */
+    protected final Encapsulation encapsulateTo(byte[] publicKey) {
+        try {
+            return context.parameterSet().kem().encapsulate(publicKey, context.entropy());
+        } catch (IllegalArgumentException | IllegalStateException malformed) {
+            return null;
+        }
     }
 
     /** Fails with {@code error}: wipes secrets and returns the error packet to send (profile rule 8). */

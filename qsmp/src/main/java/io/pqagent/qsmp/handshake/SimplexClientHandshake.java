@@ -90,7 +90,10 @@ public final class SimplexClientHandshake extends HandshakeMachine implements Cl
         if (!ConstantTime.equals(signed, Sha3.sha256(header.encode(), msg.publicKey()))) {
             return fail(QsmpError.HASH_INVALID, "connect response hash mismatch");
         }
-        Encapsulation enc = context.parameterSet().kem().encapsulate(msg.publicKey(), context.entropy());
+        Encapsulation enc = encapsulateTo(msg.publicKey());
+        if (enc == null) {
+            return fail(QsmpError.EXCHANGE_FAILURE, "the server's ephemeral public key is malformed");
+        }
         try (SecretBytes sec = enc.sharedSecret()) {
             ciphers = KeySchedule.simplex(Role.CLIENT, context.macMode(), sec.bytes(), sessionCookie);
         }

@@ -30,6 +30,12 @@ class HandshakeBehaviourTest {
         return KeyGeneration.generate(SET, KeyId.random(e), expiration, e);
     }
 
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     /** Drives a Duplex client against a server until one of them is done; returns the last step. */
     private static Step drive(DuplexClientHandshake client, HandshakeMachine server) {
         Step step = client.start();
@@ -117,6 +123,35 @@ class HandshakeBehaviourTest {
         SimplexClientHandshake client = new SimplexClientHandshake(context("c", NOW), wrongId);
         Step reply = new SimplexServerHandshake(context("s", NOW), server).process(((Step.Send) client.start()).packet());
         assertThat(((Step.Failed) reply).error()).isEqualTo(QsmpError.KEY_UNRECOGNIZED);
+    }
+
+    @Test
+    void duplexServerFailsClosedWhenTheKeyQueryThrows() {
+        SigningKeyRecord listener = key("listener", NOW + 1000);
+        DuplexServerHandshake server = new DuplexServerHandshake(context("s", NOW), listener, (kid, addr) -> {
+            throw new IllegalStateException("directory unreachable");
+        }, null);
+        Step last = drive(new DuplexClientHandshake(context("c", NOW), key("caller", NOW + 1000), listener.publicRecord()), server);
+        assertThat(((Step.Failed) last).error()).isEqualTo(QsmpError.KEY_UNRECOGNIZED);
+    }
+
+    @Test
+    void clientRefusesASignedButMalformedEphemeralKey() {
+        SigningKeyRecord listener = key("listener", NOW + 1000);
+        DuplexClientHandshake client = new DuplexClientHandshake(context("c", NOW), key("caller", NOW + 1000),
+                listener.publicRecord());
+        client.start();
+        // a genuine signature over a public key whose coefficients are all out of range (FIPS 203 check)
+        byte[] badKey = new byte[SET.kemAlgorithm().publicKeySize()];
+        java.util.Arrays.fill(badKey, (byte) 0xFF);
+        int payload = SET.signatureAlgorithm().signatureSize() + 64 + badKey.length;
+        io.pqagent.qsmp.wire.PacketHeader h = new io.pqagent.qsmp.wire.PacketHeader(
+                io.pqagent.qsmp.wire.Flag.CONNECT_RESPONSE, payload, 0, NOW);
+        byte[] signed = listener.signHash(io.pqagent.qsmp.crypto.Sha3.sha512(h.encode(), badKey), new ShakeEntropy("sig"));
+        byte[] packet = new io.pqagent.qsmp.wire.Packet(h,
+                concat(signed, badKey)).encode();
+        Step step = client.process(packet);
+        assertThat(((Step.Failed) step).error()).isEqualTo(QsmpError.EXCHANGE_FAILURE);
     }
 
     @Test
