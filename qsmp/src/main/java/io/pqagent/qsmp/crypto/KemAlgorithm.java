@@ -64,10 +64,10 @@ public enum KemAlgorithm {
     }
 
     private Kem mlKem(MLKEMParameters p) {
-        return new MlKem(p, name(), publicKeySize, privateKeySize, ciphertextSize);
+        return new MlKem(this, p);
     }
 
     private Kem mcEliece(CMCEParameters p) {
-        return new McEliecePc(p, name(), publicKeySize, privateKeySize, ciphertextSize);
+        return new McEliecePc(this, p);
     }
 }

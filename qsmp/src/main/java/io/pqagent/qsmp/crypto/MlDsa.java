@@ -10,41 +10,14 @@ import org.bouncycastle.crypto.signers.MLDSASigner;
  * ML-DSA (FIPS 204), pure mode with an empty context, signing deterministically (no SecureRandom:
  * rnd = 0^32), which reproduces QSC's signatures byte for byte.
  */
-final class MlDsa implements Signer {
+final class MlDsa extends SignerBase {
     private static final int SEED_SIZE = 32; // ξ
 
     private final MLDSAParameters params;
-    private final String name;
-    private final int verificationKeySize;
-    private final int signingKeySize;
-    private final int signatureSize;
 
-    MlDsa(MLDSAParameters params, String name, int verificationKeySize, int signingKeySize, int signatureSize) {
+    MlDsa(SignatureAlgorithm algorithm, MLDSAParameters params) {
+        super(algorithm);
         this.params = params;
-        this.name = name;
-        this.verificationKeySize = verificationKeySize;
-        this.signingKeySize = signingKeySize;
-        this.signatureSize = signatureSize;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int verificationKeySize() {
-        return verificationKeySize;
-    }
-
-    @Override
-    public int signingKeySize() {
-        return signingKeySize;
-    }
-
-    @Override
-    public int signatureSize() {
-        return signatureSize;
     }
 
     @Override
@@ -61,9 +34,7 @@ final class MlDsa implements Signer {
 
     @Override
     public byte[] sign(byte[] signingKey, byte[] message, EntropySource entropy) {
-        if (signingKey.length != signingKeySize) {
-            throw new IllegalArgumentException(name + " signing key must be " + signingKeySize + " bytes");
-        }
+        requireSigningKey(signingKey);
         return signWith(new MLDSAPrivateKeyParameters(params, signingKey), message);
     }
 
@@ -74,15 +45,13 @@ final class MlDsa implements Signer {
         try {
             return signer.generateSignature();
         } catch (org.bouncycastle.crypto.CryptoException e) {
-            throw new IllegalStateException(name + " signing failed", e);
+            throw new IllegalStateException(name() + " signing failed", e);
         }
     }
 
     @Override
     public PreparedSigningKey prepare(byte[] signingKey) {
-        if (signingKey.length != signingKeySize) {
-            throw new IllegalArgumentException(name + " signing key must be " + signingKeySize + " bytes");
-        }
+        requireSigningKey(signingKey);
         MLDSAPrivateKeyParameters parsed = new MLDSAPrivateKeyParameters(params, signingKey);
         return new PreparedSigningKey() {
             @Override
@@ -99,7 +68,7 @@ final class MlDsa implements Signer {
 
     @Override
     public boolean verify(byte[] verificationKey, byte[] message, byte[] signature) {
-        if (verificationKey.length != verificationKeySize || signature.length != signatureSize) {
+        if (!wellFormed(verificationKey, signature)) {
             return false;
         }
         MLDSASigner verifier = new MLDSASigner();

@@ -54,7 +54,6 @@ public enum SignatureAlgorithm {
     }
 
     private Signer create() {
-        String n = name();
         return switch (this) {
             case ML_DSA_44 -> mlDsa(MLDSAParameters.ml_dsa_44);
             case ML_DSA_65 -> mlDsa(MLDSAParameters.ml_dsa_65);
@@ -69,10 +68,10 @@ public enum SignatureAlgorithm {
     }
 
     private Signer mlDsa(MLDSAParameters p) {
-        return new MlDsa(p, name(), verificationKeySize, signingKeySize, signatureSize);
+        return new MlDsa(this, p);
     }
 
     private Signer sphincs(SPHINCSPlusParameters p) {
-        return new SphincsPlus(p, name(), verificationKeySize, signingKeySize, signatureSize);
+        return new SphincsPlus(this, p);
     }
 }

@@ -13,40 +13,12 @@ import org.bouncycastle.pqc.legacy.sphincsplus.SPHINCSPlusSigner;
  * SPHINCS+ round 3, SHAKE-256 robust (QSC's "SHAKERF"/"SHAKERS"), through Bouncy Castle's legacy
  * package. Not SLH-DSA: FIPS 205 has no robust mode and would not interoperate.
  */
-final class SphincsPlus implements Signer {
+final class SphincsPlus extends SignerBase {
     private final SPHINCSPlusParameters params;
-    private final String name;
-    private final int verificationKeySize;
-    private final int signingKeySize;
-    private final int signatureSize;
 
-    SphincsPlus(SPHINCSPlusParameters params, String name, int verificationKeySize, int signingKeySize,
-            int signatureSize) {
+    SphincsPlus(SignatureAlgorithm algorithm, SPHINCSPlusParameters params) {
+        super(algorithm);
         this.params = params;
-        this.name = name;
-        this.verificationKeySize = verificationKeySize;
-        this.signingKeySize = signingKeySize;
-        this.signatureSize = signatureSize;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public int verificationKeySize() {
-        return verificationKeySize;
-    }
-
-    @Override
-    public int signingKeySize() {
-        return signingKeySize;
-    }
-
-    @Override
-    public int signatureSize() {
-        return signatureSize;
     }
 
     @Override
@@ -61,9 +33,7 @@ final class SphincsPlus implements Signer {
 
     @Override
     public byte[] sign(byte[] signingKey, byte[] message, EntropySource entropy) {
-        if (signingKey.length != signingKeySize) {
-            throw new IllegalArgumentException(name + " signing key must be " + signingKeySize + " bytes");
-        }
+        requireSigningKey(signingKey);
         SPHINCSPlusSigner signer = new SPHINCSPlusSigner();
         signer.init(true, new ParametersWithRandom(
                 new SPHINCSPlusPrivateKeyParameters(params, signingKey), entropy.asSecureRandom()));
@@ -72,7 +42,7 @@ final class SphincsPlus implements Signer {
 
     @Override
     public boolean verify(byte[] verificationKey, byte[] message, byte[] signature) {
-        if (verificationKey.length != verificationKeySize || signature.length != signatureSize) {
+        if (!wellFormed(verificationKey, signature)) {
             return false;
         }
         SPHINCSPlusSigner verifier = new SPHINCSPlusSigner();

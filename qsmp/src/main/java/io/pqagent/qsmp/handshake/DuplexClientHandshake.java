@@ -32,11 +32,7 @@ public final class DuplexClientHandshake extends HandshakeMachine implements Cli
     private CipherPair ciphers;
 
     public DuplexClientHandshake(HandshakeContext context, SigningKeyRecord localKey, PublicKeyRecord serverKey) {
-        super(context);
-        int vk = context.parameterSet().signatureAlgorithm().verificationKeySize();
-        if (localKey.verificationKey().length != vk || serverKey.verificationKey().length != vk) {
-            throw new IllegalArgumentException("key sizes do not match " + context.parameterSet().config().text());
-        }
+        super(context, localKey.verificationKey(), serverKey.verificationKey());
         this.localKey = localKey;
         this.serverKey = serverKey;
         this.config48 = context.parameterSet().config().field();

@@ -37,10 +37,7 @@ public final class DuplexServerHandshake extends HandshakeMachine {
 
     public DuplexServerHandshake(HandshakeContext context, SigningKeyRecord localKey, KeyQuery keyQuery,
             SocketAddress remoteAddress) {
-        super(context);
-        if (localKey.verificationKey().length != context.parameterSet().signatureAlgorithm().verificationKeySize()) {
-            throw new IllegalArgumentException("key size does not match " + context.parameterSet().config().text());
-        }
+        super(context, localKey.verificationKey());
         this.localKey = localKey;
         this.keyQuery = keyQuery;
         this.remoteAddress = remoteAddress;

@@ -21,8 +21,16 @@ public abstract class HandshakeMachine {
     protected long rxSequence;
     private boolean finished;
 
-    protected HandshakeMachine(HandshakeContext context) {
+    /** {@code verificationKeys} are the long-term keys the machine will use; all must fit the set. */
+    protected HandshakeMachine(HandshakeContext context, byte[]... verificationKeys) {
         this.context = context;
+        int size = context.parameterSet().signatureAlgorithm().verificationKeySize();
+        for (byte[] vk : verificationKeys) {
+            if (vk.length != size) {
+                throw new IllegalArgumentException("a " + vk.length + "-byte verification key does not fit "
+                        + context.parameterSet().config().text() + " (" + size + " bytes)");
+            }
+        }
     }
 
     /** Payload size this machine expects next, or -1 when it expects nothing. */

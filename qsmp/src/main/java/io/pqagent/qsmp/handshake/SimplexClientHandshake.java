@@ -24,10 +24,7 @@ public final class SimplexClientHandshake extends HandshakeMachine implements Cl
     private CipherPair ciphers;
 
     public SimplexClientHandshake(HandshakeContext context, PublicKeyRecord serverKey) {
-        super(context);
-        if (serverKey.verificationKey().length != context.parameterSet().signatureAlgorithm().verificationKeySize()) {
-            throw new IllegalArgumentException("server key size does not match " + context.parameterSet().config().text());
-        }
+        super(context, serverKey.verificationKey());
         this.serverKey = serverKey;
         this.config48 = context.parameterSet().config().field();
     }

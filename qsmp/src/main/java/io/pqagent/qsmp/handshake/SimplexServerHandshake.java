@@ -22,10 +22,7 @@ public final class SimplexServerHandshake extends HandshakeMachine {
     private KemKeyPair ephemeral;
 
     public SimplexServerHandshake(HandshakeContext context, SigningKeyRecord localKey) {
-        super(context);
-        if (localKey.verificationKey().length != context.parameterSet().signatureAlgorithm().verificationKeySize()) {
-            throw new IllegalArgumentException("key size does not match " + context.parameterSet().config().text());
-        }
+        super(context, localKey.verificationKey());
         this.localKey = localKey;
         this.config48 = context.parameterSet().config().field();
     }
