@@ -130,7 +130,7 @@ public final class DuplexClientHandshake extends HandshakeMachine implements Cli
             return fail(QsmpError.VERIFY_FAILURE, "exchange response hash mismatch");
         }
         try (SecretBytes secb = context.parameterSet().kem().decapsulate(ephemeral.privateKey().bytes(), msg.ciphertext())) {
-            ciphers = KeySchedule.duplex(Role.CLIENT, context.macMode(), seca.bytes(), sessionCookie, secb.bytes());
+            ciphers = KeySchedule.duplex(Role.CLIENT, context.macMode(), context.blockPath(), seca.bytes(), sessionCookie, secb.bytes());
         } catch (DecapsulationException ex) {
             return fail(QsmpError.DECAPSULATION_FAILURE, ex.getMessage());
         } finally {

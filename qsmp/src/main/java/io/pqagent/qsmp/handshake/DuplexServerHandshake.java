@@ -159,7 +159,7 @@ public final class DuplexServerHandshake extends HandshakeMachine {
         byte[] h4 = Sha3.sha512(out.encode(), enc.ciphertext());
         byte[] body = new DuplexExchangeResponse(enc.ciphertext(), signHash(h4)).encode();
         try (SecretBytes a = seca; SecretBytes b = enc.sharedSecret()) {
-            ciphers = KeySchedule.duplex(Role.SERVER, context.macMode(), a.bytes(), sessionCookie, b.bytes());
+            ciphers = KeySchedule.duplex(Role.SERVER, context.macMode(), context.blockPath(), a.bytes(), sessionCookie, b.bytes());
         }
         state = DuplexServerState.EXCHANGE_RESPONSE_SENT;
         return new Step.Send(emit(out, body));

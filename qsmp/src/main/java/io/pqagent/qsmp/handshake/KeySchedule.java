@@ -1,5 +1,6 @@
 package io.pqagent.qsmp.handshake;
 
+import io.pqagent.qsmp.crypto.BlockPath;
 import io.pqagent.qsmp.crypto.Cshake;
 import io.pqagent.qsmp.crypto.MacMode;
 import io.pqagent.qsmp.crypto.RcsCipher;
@@ -25,27 +26,28 @@ public final class KeySchedule {
     }
 
     /** §4.1: cSHAKE-rate72(X = seca, N = sch, S = secb). */
-    public static CipherPair duplex(Role role, MacMode mac, byte[] seca, byte[] sch, byte[] secb) {
+    public static CipherPair duplex(Role role, MacMode mac, BlockPath path, byte[] seca, byte[] sch, byte[] secb) {
         byte[] out = Cshake.derive(DUPLEX_RATE, seca, sch, secb, DUPLEX_OUTPUT);
-        return split(out, role, mac, RcsVariant.RCS512, DUPLEX_RTCS_OFFSET);
+        return split(out, role, mac, path, RcsVariant.RCS512, DUPLEX_RTCS_OFFSET);
     }
 
     /** §4.2: cSHAKE256(X = sec, N = sch, S = empty). */
-    public static CipherPair simplex(Role role, MacMode mac, byte[] sec, byte[] sch) {
+    public static CipherPair simplex(Role role, MacMode mac, BlockPath path, byte[] sec, byte[] sch) {
         byte[] out = Cshake.derive(SIMPLEX_RATE, sec, sch, new byte[0], SIMPLEX_OUTPUT);
-        return split(out, role, mac, RcsVariant.RCS256, SIMPLEX_RTCS_OFFSET);
+        return split(out, role, mac, path, RcsVariant.RCS256, SIMPLEX_RTCS_OFFSET);
     }
 
     /**
      * §4.3: cSHAKE-rate72(X = token or KEM secret, N = cfg48, S = rtcs). Both directions are re-keyed as
      * RCS-512 whatever the mode; the server ("receiver") takes the first pair for receiving.
      */
-    public static CipherPair ratchet(Role role, MacMode mac, byte[] secret, byte[] config48, byte[] rtcs) {
+    public static CipherPair ratchet(Role role, MacMode mac, BlockPath path, byte[] secret, byte[] config48, byte[] rtcs) {
         byte[] out = Cshake.derive(DUPLEX_RATE, secret, config48, rtcs, DUPLEX_OUTPUT);
-        return split(out, role, mac, RcsVariant.RCS512, DUPLEX_RTCS_OFFSET);
+        return split(out, role, mac, path, RcsVariant.RCS512, DUPLEX_RTCS_OFFSET);
     }
 
-    private static CipherPair split(byte[] out, Role role, MacMode mac, RcsVariant variant, int rtcsOffset) {
+    private static CipherPair split(byte[] out, Role role, MacMode mac, BlockPath path, RcsVariant variant,
+            int rtcsOffset) {
         int k = variant.keySize();
         byte[] key1 = Arrays.copyOfRange(out, 0, k);
         byte[] nonce1 = Arrays.copyOfRange(out, k, k + NONCE_SIZE);
@@ -53,8 +55,8 @@ public final class KeySchedule {
         byte[] nonce2 = Arrays.copyOfRange(out, 2 * k + NONCE_SIZE, 2 * (k + NONCE_SIZE));
         SecretBytes rtcs = SecretBytes.copyOf(out, rtcsOffset, RTCS_SIZE);
         try {
-            RcsCipher first = RcsCipher.initialize(variant, mac, key1, nonce1);
-            RcsCipher second = RcsCipher.initialize(variant, mac, key2, nonce2);
+            RcsCipher first = RcsCipher.initialize(variant, mac, key1, nonce1, new byte[0], path);
+            RcsCipher second = RcsCipher.initialize(variant, mac, key2, nonce2, new byte[0], path);
             return role == Role.CLIENT ? new CipherPair(first, second, rtcs) : new CipherPair(second, first, rtcs);
         } finally {
             Arrays.fill(out, (byte) 0);

@@ -92,7 +92,7 @@ public final class SimplexClientHandshake extends HandshakeMachine implements Cl
             return fail(QsmpError.EXCHANGE_FAILURE, "the server's ephemeral public key is malformed");
         }
         try (SecretBytes sec = enc.sharedSecret()) {
-            ciphers = KeySchedule.simplex(Role.CLIENT, context.macMode(), sec.bytes(), sessionCookie);
+            ciphers = KeySchedule.simplex(Role.CLIENT, context.macMode(), context.blockPath(), sec.bytes(), sessionCookie);
         }
         PacketHeader out = nextHeader(Flag.EXCHANGE_REQUEST, SimplexExchangeRequest.payloadSize(context.parameterSet()));
         state = SimplexClientState.EXCHANGE_REQUEST_SENT;

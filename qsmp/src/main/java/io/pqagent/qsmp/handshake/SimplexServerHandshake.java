@@ -87,7 +87,7 @@ public final class SimplexServerHandshake extends HandshakeMachine {
         rxSequence++;
         CipherPair ciphers;
         try (SecretBytes sec = context.parameterSet().kem().decapsulate(ephemeral.privateKey().bytes(), payload)) {
-            ciphers = KeySchedule.simplex(Role.SERVER, context.macMode(), sec.bytes(), sessionCookie);
+            ciphers = KeySchedule.simplex(Role.SERVER, context.macMode(), context.blockPath(), sec.bytes(), sessionCookie);
         } catch (DecapsulationException ex) {
             return fail(QsmpError.DECAPSULATION_FAILURE, ex.getMessage());
         } finally {

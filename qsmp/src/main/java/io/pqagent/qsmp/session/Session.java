@@ -280,7 +280,7 @@ public final class Session implements AutoCloseable {
 
     /** §4.3: both directions re-keyed from {@code secret}, cfg48 and the current rtcs. */
     private void rekey(byte[] secret, boolean keepPreviousReceive) {
-        CipherPair next = KeySchedule.ratchet(role, macMode, secret, config48, rtcs.bytes());
+        CipherPair next = KeySchedule.ratchet(role, macMode, tx.blockPath(), secret, config48, rtcs.bytes());
         tx.destroy();
         tx = next.tx();
         rx.switchTo(next.rx(), keepPreviousReceive);

@@ -155,6 +155,34 @@ class HandshakeBehaviourTest {
     }
 
     @Test
+    void constantTimeBlockPathTalksToTheTablePathAcrossARatchet() throws Exception {
+        SigningKeyRecord caller = key("caller", NOW + 1000);
+        SigningKeyRecord listener = key("listener", NOW + 1000);
+        HandshakeContext ct = new HandshakeContext(SET, MacMode.KMAC, io.pqagent.qsmp.crypto.BlockPath.CONSTANT_TIME,
+                Clock.fixed(NOW), new ShakeEntropy("c"));
+        HandshakeContext table = context("s", NOW);
+        DuplexClientHandshake client = new DuplexClientHandshake(ct, caller, listener.publicRecord());
+        DuplexServerHandshake server = new DuplexServerHandshake(table, listener, KeyQuery.of(caller.verificationKey()), null);
+        Step.Send connect = (Step.Send) client.start();
+        Step.Send response = (Step.Send) server.process(connect.packet());
+        Step.Send exchange = (Step.Send) client.process(response.packet());
+        Step.Send exchangeResponse = (Step.Send) server.process(exchange.packet());
+        Step.Send establish = (Step.Send) client.process(exchangeResponse.packet());
+        Step.Established serverDone = (Step.Established) server.process(establish.packet());
+        Step.Established clientDone = (Step.Established) client.process(serverDone.packet());
+        try (io.pqagent.qsmp.session.Session a = new io.pqagent.qsmp.session.Session(clientDone.result(), ct,
+                        io.pqagent.qsmp.wire.Limits.DEFAULT);
+                io.pqagent.qsmp.session.Session b = new io.pqagent.qsmp.session.Session(serverDone.result(), table,
+                        io.pqagent.qsmp.wire.Limits.DEFAULT)) {
+            b.receive(a.startSymmetricRatchet());
+            byte[] big = new byte[5000];
+            java.util.Arrays.fill(big, (byte) 0x5A);
+            assertThat(((io.pqagent.qsmp.session.Received.Data) b.receive(a.encrypt(big))).message()).isEqualTo(big);
+            assertThat(((io.pqagent.qsmp.session.Received.Data) a.receive(b.encrypt(big))).message()).isEqualTo(big);
+        }
+    }
+
+    @Test
     void aHandshakePacketOfTheWrongSizeIsAReceiveFailure() {
         SigningKeyRecord listener = key("listener", NOW + 1000);
         DuplexServerHandshake server = new DuplexServerHandshake(context("s", NOW), listener, (k, a) -> List.of(), null);
