@@ -16,7 +16,7 @@ import java.util.Objects;
 public final class SigningKeyRecord implements AutoCloseable {
     private final PublicKeyRecord publicRecord;
     private final SecretBytes signingKey;
-    private PreparedSigningKey prepared;
+    private volatile PreparedSigningKey prepared;
 
     /** Takes ownership of {@code signingKey}, which must have the size of the record's parameter set. */
     public SigningKeyRecord(PublicKeyRecord publicRecord, SecretBytes signingKey) {
@@ -61,16 +61,28 @@ public final class SigningKeyRecord implements AutoCloseable {
 
     /**
      * Signs {@code hash} and returns the wire form {@code signature ‖ hash}. The key is parsed on first
-     * use and kept until {@link #close()}.
+     * use and kept until {@link #close()}; signing from several threads at once is safe, closing while
+     * another thread signs is not.
      */
-    public synchronized byte[] signHash(byte[] hash, EntropySource entropy) {
-        if (signingKey.isDestroyed()) {
-            throw new IllegalStateException("signing key already closed");
+    public byte[] signHash(byte[] hash, EntropySource entropy) {
+        return Signer.signedMessage(prepared().sign(hash, entropy), hash);
+    }
+
+    private PreparedSigningKey prepared() {
+        PreparedSigningKey p = prepared;
+        if (p == null) {
+            synchronized (this) {
+                if (signingKey.isDestroyed()) {
+                    throw new IllegalStateException("signing key already closed");
+                }
+                p = prepared;
+                if (p == null) {
+                    p = parameterSet().signer().prepare(signingKey.bytes());
+                    prepared = p;
+                }
+            }
         }
-        if (prepared == null) {
-            prepared = parameterSet().signer().prepare(signingKey.bytes());
-        }
-        return Signer.signedMessage(prepared.sign(hash, entropy), hash);
+        return p;
     }
 
     public boolean isClosed() {
