@@ -36,6 +36,15 @@ public final class CpuTimeProbe {
                 }
             }
         }
+        for (RcsVariant v : RcsVariant.values()) {
+            RcsCipher q = RcsCipher.initialize(v, MacMode.QMAC, new byte[v.keySize()], new byte[32]);
+            byte[] pt = new byte[16384];
+            byte[] out = new byte[pt.length + q.tagSize()];
+            report(v + " QMAC TABLE 16384 B", pt.length, () -> {
+                q.setAssociated(header, 0, header.length);
+                q.encrypt(pt, 0, pt.length, out, 0);
+            }, seconds);
+        }
         for (int rate : new int[] {72, 136}) {
             KeccakSponge sponge = new KeccakSponge(rate, KeccakF1600.STANDARD_ROUNDS);
             byte[] data = new byte[16384];
