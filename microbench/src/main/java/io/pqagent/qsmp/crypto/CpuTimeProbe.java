@@ -20,6 +20,10 @@ public final class CpuTimeProbe {
 
     public static void main(String[] args) {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        if (args.length > 1 && args[1].equals("keccak")) {
+            keccak(seconds);
+            return;
+        }
         byte[] header = new byte[21];
         for (RcsVariant v : RcsVariant.values()) {
             for (BlockPath path : BlockPath.values()) {
@@ -45,10 +49,16 @@ public final class CpuTimeProbe {
                 q.encrypt(pt, 0, pt.length, out, 0);
             }, seconds);
         }
+        keccak(seconds);
+    }
+
+    private static void keccak(double seconds) {
         for (int rate : new int[] {72, 136}) {
             KeccakSponge sponge = new KeccakSponge(rate, KeccakF1600.STANDARD_ROUNDS);
             byte[] data = new byte[16384];
             report("Keccak sponge rate " + rate + " 16 KiB", data.length, () -> sponge.absorb(data, 0, data.length), seconds);
+            org.bouncycastle.crypto.digests.KeccakDigest bc = new org.bouncycastle.crypto.digests.KeccakDigest(rate == 72 ? 512 : 256);
+            report("BC KeccakDigest rate " + rate + " 16 KiB", data.length, () -> bc.update(data, 0, data.length), seconds);
         }
     }
 
