@@ -52,12 +52,14 @@ final class ServerEndpoint implements QsmpServer, ConnectionHooks {
                         server.accept(ch, factory);
                     }
                 });
-        try {
-            server.listening = b.bind(address).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        // Netty rethrows the socket's checked exception undeclared: look at the future instead
+        io.netty.channel.ChannelFuture bound = b.bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            Throwable cause = bound.cause();
             throw new UncheckedIOException(new java.io.IOException("cannot listen on " + address + ": "
-                    + e.getMessage(), e));
+                    + cause.getMessage(), cause));
         }
+        server.listening = bound.channel();
         return server;
     }
 

@@ -157,6 +157,7 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
             if (done.packet() != null) {
                 channel.writeAndFlush(Unpooled.wrappedBuffer(done.packet()));
             }
+            handler.onOpen(this);
             established.complete(this);
             pump();
         } else {
