@@ -42,6 +42,15 @@ class LayerDirectionTest {
         bouncyCastleOnlyInCrypto(ROOT).check(mainClasses());
     }
 
+    @Test
+    void nettyIsUsedOnlyInTransport() {
+        noClasses().that().resideInAPackage(ROOT + "..")
+                .and().resideOutsideOfPackage(ROOT + ".transport..")
+                .should().dependOnClassesThat().resideInAPackage("io.netty..")
+                .because("sockets and event loops live in one layer; everything below it is pure")
+                .check(mainClasses());
+    }
+
     /** The rules above can fail: on classes that break them on purpose, each break is reported. */
     @Test
     void rulesReportEachDeliberateBreak() {

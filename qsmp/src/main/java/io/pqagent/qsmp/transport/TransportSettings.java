@@ -19,7 +19,7 @@ import java.time.Duration;
 public record TransportSettings(Duration handshakeTimeout, int maxConcurrentHandshakes, int maxSessions,
         Limits limits, Duration keepAliveInterval, Duration keepAliveTimeout) {
 
-    public static final TransportSettings DEFAULTS = new TransportSettings(Duration.ofSeconds(10), 1_000,
+    public static final TransportSettings DEFAULTS = new TransportSettings(Duration.ofSeconds(10), 5_000,
             QsmpConstants.CONNECTIONS_MAX, Limits.DEFAULT, Duration.ofSeconds(60),
             Duration.ofMillis(QsmpConstants.KEEPALIVE_TIMEOUT_MILLIS));
 

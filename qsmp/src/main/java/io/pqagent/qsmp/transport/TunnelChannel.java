@@ -1,0 +1,423 @@
+package io.pqagent.qsmp.transport;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.pqagent.qsmp.handshake.ClientHandshake;
+import io.pqagent.qsmp.handshake.HandshakeContext;
+import io.pqagent.qsmp.handshake.HandshakeMachine;
+import io.pqagent.qsmp.handshake.Mode;
+import io.pqagent.qsmp.handshake.Role;
+import io.pqagent.qsmp.handshake.Step;
+import io.pqagent.qsmp.session.RatchetKind;
+import io.pqagent.qsmp.session.Received;
+import io.pqagent.qsmp.session.Session;
+import io.pqagent.qsmp.wire.Flag;
+import io.pqagent.qsmp.wire.QsmpError;
+import io.pqagent.qsmp.wire.QsmpException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * One connection: the handshake machine, then the session. All protocol state is touched on the
+ * channel's event loop, or on a crypto thread while the channel is marked busy, never both: work that
+ * arrives while busy (frames, sends, ratchets) waits in order. Expensive steps (handshake packets,
+ * asymmetric ratchets) run on the crypto executor so that they never stall other connections' I/O.
+ */
+final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel {
+    private final HandshakeMachine machine;
+    private final HandshakeContext context;
+    private final TransportSettings settings;
+    private final Executor crypto;
+    private final TunnelHandler handler;
+    private final ConnectionHooks hooks;
+    private final Mode mode;
+    private final Role role;
+    final FrameDecoder decoder;
+    private final CompletableFuture<Tunnel> established = new CompletableFuture<>();
+    private final CompletableFuture<TunnelClosed> closed = new CompletableFuture<>();
+    private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+
+    private volatile Channel channel;
+    private volatile Session session;
+    private boolean busy;
+    private volatile TunnelClosed reason;
+    private CompletableFuture<Void> asymmetricRatchet;
+    private io.netty.util.concurrent.ScheduledFuture<?> deadline;
+    private io.netty.util.concurrent.ScheduledFuture<?> keepAlive;
+    private long keepAliveSentNanos;
+
+    TunnelChannel(HandshakeMachine machine, Mode mode, Role role, HandshakeContext context, TransportSettings settings,
+            Executor crypto, TunnelHandler handler, ConnectionHooks hooks) {
+        this.machine = machine;
+        this.mode = mode;
+        this.role = role;
+        this.context = context;
+        this.settings = settings;
+        this.crypto = crypto;
+        this.handler = handler;
+        this.hooks = hooks;
+        this.decoder = new FrameDecoder(settings.limits(), machine::payloadLength);
+    }
+
+    CompletableFuture<Tunnel> established() {
+        return established;
+    }
+
+    // ---- Netty events (event loop) ----
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        deadline = ctx.executor().schedule(() -> fail(QsmpError.RECEIVE_FAILURE,
+                "handshake not completed within " + settings.handshakeTimeout().toMillis() + " ms", false),
+                settings.handshakeTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        if (machine instanceof ClientHandshake client) {
+            offload(client::start, this::onStep);
+        }
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Frame frame = (Frame) msg;
+        whenIdle(() -> onFrame(frame));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        recordEnd(session == null
+                ? new TunnelClosed(QsmpError.RECEIVE_FAILURE, "connection closed during the handshake", true)
+                : new TunnelClosed(QsmpError.CHANNEL_DOWN, "connection lost", true));
+        closed.complete(reason);
+        handler.onClosed(this, reason);
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable c = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
+                ? cause.getCause() : cause;
+        if (c instanceof QsmpException q) {
+            fail(q.error(), q.getMessage(), false);
+        } else {
+            fail(QsmpError.CHANNEL_DOWN, String.valueOf(c.getMessage()), true);
+        }
+    }
+
+    // ---- protocol (event loop, or crypto thread while busy) ----
+
+    private void onFrame(Frame frame) {
+        if (reason != null) {
+            return;
+        }
+        if (session == null) {
+            offload(() -> machine.process(frame.header(), frame.payload()), this::onStep);
+        } else if (frame.header().is(Flag.ASYMMETRIC_RATCHET_REQUEST) || frame.header().is(Flag.ASYMMETRIC_RATCHET_RESPONSE)) {
+            offload(() -> receive(frame), this::onReceived);
+        } else {
+            onReceived(receive(frame));
+        }
+    }
+
+    private Object receive(Frame frame) {
+        try {
+            return session.receive(frame.header(), frame.payload());
+        } catch (QsmpException e) {
+            return e;
+        }
+    }
+
+    private void onStep(Step step) {
+        if (reason != null) {
+            return;
+        }
+        if (step instanceof Step.Send send) {
+            channel.writeAndFlush(Unpooled.wrappedBuffer(send.packet()));
+            decoder.arm();
+            pump();
+        } else if (step instanceof Step.Established done) {
+            if (done.packet() != null) {
+                channel.writeAndFlush(Unpooled.wrappedBuffer(done.packet()));
+            }
+            session = new Session(done.result(), context, settings.limits());
+            deadline.cancel(false);
+            decoder.tunnelMode();
+            hooks.handshakeEnded(this);
+            hooks.established(this);
+            startKeepAlive();
+            established.complete(this);
+            pump();
+        } else {
+            Step.Failed failed = (Step.Failed) step;
+            boolean peerSaid = failed.errorPacket() == null;
+            recordEnd(new TunnelClosed(failed.error(), failed.detail(), peerSaid));
+            if (failed.errorPacket() != null) {
+                channel.writeAndFlush(Unpooled.wrappedBuffer(failed.errorPacket())).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                channel.close();
+            }
+        }
+    }
+
+    private void onReceived(Object result) {
+        if (reason != null) {
+            return;
+        }
+        if (result instanceof QsmpException e) {
+            fail(e.error(), e.getMessage(), false); // rule 8: send nothing, close
+        } else if (result instanceof Received.Data data) {
+            handler.onMessage(this, data.message());
+        } else if (result instanceof Received.KeepAliveRequest ka) {
+            channel.writeAndFlush(Unpooled.wrappedBuffer(ka.reply()));
+        } else if (result instanceof Received.RatchetCompleted rc) {
+            if (rc.reply() != null) {
+                channel.writeAndFlush(Unpooled.wrappedBuffer(rc.reply()));
+            } else if (rc.kind() == RatchetKind.ASYMMETRIC && asymmetricRatchet != null) {
+                asymmetricRatchet.complete(null);
+                asymmetricRatchet = null;
+            }
+        } else if (result instanceof Received.Terminated) {
+            recordEnd(TunnelClosed.orderly(true));
+            channel.close();
+        }
+    }
+
+    private void startKeepAlive() {
+        long interval = settings.keepAliveInterval().toNanos();
+        if (role != Role.SERVER || interval == 0) {
+            return; // profile rule 5: only the listening side asks
+        }
+        keepAlive = channel.eventLoop().scheduleAtFixedRate(() -> whenIdle(this::keepAliveTick),
+                interval, interval, TimeUnit.NANOSECONDS);
+    }
+
+    private void keepAliveTick() {
+        if (reason != null) {
+            return;
+        }
+        if (session.keepAlivePending()) {
+            if (System.nanoTime() - keepAliveSentNanos >= settings.keepAliveTimeout().toNanos()) {
+                fail(QsmpError.KEEPALIVE_EXPIRED, "no keep-alive answer within "
+                        + settings.keepAliveTimeout().toMillis() + " ms", false);
+            }
+            return;
+        }
+        keepAliveSentNanos = System.nanoTime();
+        channel.writeAndFlush(Unpooled.wrappedBuffer(session.sendKeepAlive()));
+    }
+
+    // ---- the busy gate ----
+
+    /** Runs {@code action} now if nothing is in progress, else after what is. Event loop only. */
+    private void whenIdle(Runnable action) {
+        if (busy) {
+            waiting.add(action);
+        } else {
+            action.run();
+        }
+    }
+
+    /** Runs {@code work} on the crypto executor, then {@code then} on the event loop; the channel waits. */
+    private <T> void offload(Supplier<T> work, Consumer<T> then) {
+        busy = true;
+        Channel ch = channel;
+        crypto.execute(() -> {
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException e) {
+                ch.eventLoop().execute(() -> {
+                    busy = false;
+                    fail(QsmpError.INVALID_INPUT, "internal error: " + e, false);
+                });
+                return;
+            }
+            ch.eventLoop().execute(() -> {
+                busy = false;
+                if (reason != null) {
+                    closeSession(); // ended while the crypto thread held the session
+                    return;
+                }
+                then.accept(result);
+                drain();
+            });
+        });
+    }
+
+    private void drain() {
+        while (!busy && !waiting.isEmpty()) {
+            waiting.poll().run();
+        }
+    }
+
+    /** Lets the decoder cut frames that arrived while the machine was busy. */
+    private void pump() {
+        if (channel.isActive()) {
+            channel.pipeline().fireChannelRead(Unpooled.EMPTY_BUFFER);
+        }
+    }
+
+    // ---- ending ----
+
+    private void fail(QsmpError error, String detail, boolean byPeer) {
+        recordEnd(new TunnelClosed(error, detail, byPeer));
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
+    /** The first recorded reason wins; secrets are wiped and futures settled once. */
+    private void recordEnd(TunnelClosed why) {
+        if (reason != null) {
+            return;
+        }
+        reason = why;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+        }
+        if (!busy) {
+            closeSession();
+        }
+        if (!established.isDone()) {
+            hooks.handshakeEnded(this);
+            established.completeExceptionally(why.error() == null
+                    ? new QsmpException(QsmpError.CHANNEL_DOWN, why.reason())
+                    : new QsmpException(why.error(), why.reason()));
+        }
+        if (asymmetricRatchet != null) {
+            asymmetricRatchet.completeExceptionally(new QsmpException(QsmpError.KEYCHAIN_FAIL, "tunnel closed"));
+        }
+        hooks.closed(this);
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    /** Drops a connection still in its handshake (server shutdown). */
+    void abort() {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.eventLoop().execute(() -> fail(QsmpError.CHANNEL_DOWN, "server shutting down", false));
+        }
+    }
+
+    // ---- Tunnel API (any thread) ----
+
+    @Override
+    public Mode mode() {
+        return mode;
+    }
+
+    @Override
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) channel.remoteAddress();
+    }
+
+    @Override
+    public byte[] peerVerificationKey() {
+        return session.peerVerificationKey();
+    }
+
+    @Override
+    public CompletableFuture<Void> send(byte[] message) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onLoop(done, () -> {
+            byte[] packet = session.encrypt(message);
+            channel.writeAndFlush(Unpooled.wrappedBuffer(packet)).addListener(f -> settle(done, f));
+        });
+        return done;
+    }
+
+    @Override
+    public CompletableFuture<Void> ratchet(RatchetKind kind) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        onLoop(done, () -> {
+            if (kind == RatchetKind.SYMMETRIC) {
+                channel.writeAndFlush(Unpooled.wrappedBuffer(session.startSymmetricRatchet()))
+                        .addListener(f -> settle(done, f));
+                return;
+            }
+            if (mode != Mode.DUPLEX || session.ratchetPending()) {
+                throw new IllegalStateException(mode != Mode.DUPLEX ? "ratchets exist only in Duplex sessions"
+                        : "an asymmetric ratchet is already in progress");
+            }
+            asymmetricRatchet = done;
+            offload(session::startAsymmetricRatchet, packet -> channel.writeAndFlush(Unpooled.wrappedBuffer(packet)));
+        });
+        return done;
+    }
+
+    @Override
+    public CompletableFuture<TunnelClosed> close() {
+        Channel ch = channel;
+        ch.eventLoop().execute(() -> whenIdle(() -> {
+            if (reason == null) {
+                byte[] bye = session != null ? session.terminate() : null;
+                recordEnd(TunnelClosed.orderly(false));
+                if (bye != null) {
+                    ch.writeAndFlush(Unpooled.wrappedBuffer(bye)).addListener(ChannelFutureListener.CLOSE);
+                } else {
+                    ch.close();
+                }
+            }
+        }));
+        return closed;
+    }
+
+    @Override
+    public CompletableFuture<TunnelClosed> closeFuture() {
+        return closed;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return reason == null && session != null && channel.isActive();
+    }
+
+    /** Runs {@code action} on the event loop when idle; failures complete {@code done}. */
+    private void onLoop(CompletableFuture<?> done, Runnable action) {
+        channel.eventLoop().execute(() -> whenIdle(() -> {
+            if (reason != null || session == null) {
+                done.completeExceptionally(new QsmpException(QsmpError.CHANNEL_DOWN, "tunnel is closed"));
+                return;
+            }
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        }));
+    }
+
+    private static void settle(CompletableFuture<Void> done, io.netty.util.concurrent.Future<?> f) {
+        if (f.isSuccess()) {
+            done.complete(null);
+        } else {
+            done.completeExceptionally(f.cause());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Tunnel[" + mode + " " + role + " " + (channel == null ? "unconnected" : channel.remoteAddress()) + "]";
+    }
+}
