@@ -25,8 +25,9 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         versionProvider = QsmpVersion.class,
         description = {
-            "Generates a long-term key pair: DIR/NAME_secret_key.qskey (owner-only) and",
-            "DIR/NAME_public_key.qpkey (for the peer), in the C reference's formats."},
+            "Generates a long-term key pair in the C reference's file formats.",
+            "%nWrites DIR/NAME_secret_key.qskey (owner-only) and DIR/NAME_public_key.qpkey (for the peer)."
+                + " The sample apps' names are listener, sender and server.%n"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:both files written", "1:writing failed", "2:invalid usage, or a file exists"})
 final class KeygenCommand implements Callable<Integer> {

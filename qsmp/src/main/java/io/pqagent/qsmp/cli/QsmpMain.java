@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = QsmpVersion.class,
         description = "QSMP 1.3 (Quantum Secure Messaging Protocol) tools.",
-        subcommands = {ConformanceCommand.class, KeygenCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ConformanceCommand.class, KeygenCommand.class, ListenCommand.class, SendCommand.class,
+            ServerCommand.class, ClientCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a check or operation failed", "2:invalid usage or input",
             "3:the peer closed the session"})
