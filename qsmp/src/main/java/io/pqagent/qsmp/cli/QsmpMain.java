@@ -68,6 +68,19 @@ public final class QsmpMain implements Runnable {
         CommandLine cli = new CommandLine(new QsmpMain(in, out, err, checkSources));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, args1) -> {
+            CommandLine failed = e.getCommandLine();
+            if (failed.getParent() == null) {
+                // no subcommand, or a wrong top-level option: show what exists
+                failed.getErr().println(e.getMessage());
+                failed.usage(failed.getErr());
+            } else {
+                // a subcommand's flag: the reason in one line, like every other failure of a command
+                String name = failed.getCommandSpec().qualifiedName();
+                failed.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+            }
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof CliFailure f) {
                 // an expected failure: its one line, after the command's name
@@ -75,7 +88,7 @@ public final class QsmpMain implements Runnable {
                 return f.exitCode();
             }
             // an unexpected error is reported in one line; the stack trace is for a debugger, not the user
-            commandLine.getErr().println(commandLine.getCommandName() + ": error: " + e);
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": error: " + e);
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cli.execute(args);
