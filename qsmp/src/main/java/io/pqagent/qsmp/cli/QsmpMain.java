@@ -68,7 +68,7 @@ public final class QsmpMain implements Runnable {
         CommandLine cli = new CommandLine(new QsmpMain(in, out, err, checkSources));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        cli.setParameterExceptionHandler((e, args1) -> {
+        cli.setParameterExceptionHandler((e, ignoredArgs) -> {
             CommandLine failed = e.getCommandLine();
             if (failed.getParent() == null) {
                 // no subcommand, or a wrong top-level option: show what exists
@@ -77,7 +77,7 @@ public final class QsmpMain implements Runnable {
             } else {
                 // a subcommand's flag: the reason in one line, like every other failure of a command
                 String name = failed.getCommandSpec().qualifiedName();
-                failed.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+                failed.getErr().println(name + ": " + OneLine.of(e.getMessage()) + " (see '" + name + " --help')");
             }
             return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
