@@ -48,6 +48,7 @@ public final class QsmpMain implements Runnable {
     /** As {@link #execute(String[], PrintStream, PrintStream)}, with the conformance check sources given. */
     static int execute(String[] args, PrintStream out, PrintStream err, List<CheckSource> checkSources) {
         CommandLine cli = new CommandLine(new QsmpMain(out, err, checkSources));
+        cli.addSubcommand(new io.pqagent.qsmp.cli.bench.BenchCommand()); // qsmp bench (load and memory figures)
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
