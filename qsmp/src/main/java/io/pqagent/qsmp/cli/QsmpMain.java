@@ -66,6 +66,7 @@ public final class QsmpMain implements Runnable {
     private static int execute(String[] args, InputStream in, PrintStream out, PrintStream err,
             List<CheckSource> checkSources) {
         CommandLine cli = new CommandLine(new QsmpMain(in, out, err, checkSources));
+        cli.addSubcommand(new io.pqagent.qsmp.cli.bench.BenchCommand()); // qsmp bench (load and memory figures)
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((e, ignoredArgs) -> {
