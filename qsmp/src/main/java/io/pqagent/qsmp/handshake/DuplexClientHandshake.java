@@ -135,6 +135,7 @@ public final class DuplexClientHandshake extends HandshakeMachine implements Cli
             return fail(QsmpError.DECAPSULATION_FAILURE, ex.getMessage());
         } finally {
             ephemeral.privateKey().close();
+            ephemeral = null;
             seca.close();
         }
         PacketHeader out = nextHeader(Flag.ESTABLISH_REQUEST, EstablishMessage.PAYLOAD_SIZE);

@@ -149,6 +149,7 @@ public final class DuplexServerHandshake extends HandshakeMachine {
             return fail(QsmpError.DECAPSULATION_FAILURE, ex.getMessage());
         } finally {
             ephemeral.privateKey().close();
+            ephemeral = null;
         }
         Encapsulation enc = encapsulateTo(msg.publicKey());
         if (enc == null) {

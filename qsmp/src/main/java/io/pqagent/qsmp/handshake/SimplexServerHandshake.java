@@ -92,6 +92,7 @@ public final class SimplexServerHandshake extends HandshakeMachine {
             return fail(QsmpError.DECAPSULATION_FAILURE, ex.getMessage());
         } finally {
             ephemeral.privateKey().close();
+            ephemeral = null;
         }
         byte[] packet = emit(nextHeader(Flag.EXCHANGE_RESPONSE, 0), new byte[0]);
         state = SimplexServerState.ESTABLISHED;

@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * asymmetric ratchets) run on the crypto executor so that they never stall other connections' I/O.
  */
 final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel {
-    private final HandshakeMachine machine;
+    /** The handshake; released once it ends, with everything it held (an idle session keeps none of it). */
+    private HandshakeMachine machine;
     private final HandshakeContext context;
     private final TransportSettings settings;
     private final Executor crypto;
@@ -122,7 +123,8 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
             return;
         }
         if (session == null) {
-            offload(() -> machine.process(frame.header(), frame.payload()), this::onStep);
+            HandshakeMachine m = machine;
+            offload(() -> m.process(frame.header(), frame.payload()), this::onStep);
         } else if (frame.header().is(Flag.ASYMMETRIC_RATCHET_REQUEST) || frame.header().is(Flag.ASYMMETRIC_RATCHET_RESPONSE)) {
             offload(() -> receive(frame), this::onReceived);
         } else {
@@ -150,6 +152,8 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
             // book the session before the last packet leaves: once the peer sees it, we are counted
             session = new Session(done.result(), context, settings.limits());
             deadline.cancel(false);
+            deadline = null;
+            machine = null;
             decoder.tunnelMode();
             hooks.handshakeEnded(this);
             hooks.established(this);
@@ -162,6 +166,7 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
             pump();
         } else {
             Step.Failed failed = (Step.Failed) step;
+            machine = null;
             boolean peerSaid = failed.errorPacket() == null;
             recordEnd(new TunnelClosed(failed.error(), failed.detail(), peerSaid));
             if (failed.errorPacket() != null) {
@@ -288,6 +293,7 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
         reason = why;
         if (deadline != null) {
             deadline.cancel(false);
+            deadline = null;
         }
         if (keepAlive != null) {
             keepAlive.cancel(false);
