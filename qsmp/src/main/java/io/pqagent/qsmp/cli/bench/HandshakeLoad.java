@@ -35,6 +35,7 @@ final class HandshakeLoad {
     private volatile long windowStart;
     private volatile long windowEnd;
     private volatile boolean stopping;
+    private Sharing sharing;
 
     HandshakeLoad(Supplier<CompletableFuture<Tunnel>> connect, int warmupSeconds, int measuredSeconds) {
         this.connect = connect;
@@ -44,7 +45,11 @@ final class HandshakeLoad {
 
     /** The figures of one run; {@code cpuNanos} is the whole process's CPU time inside the window. */
     record Result(long completed, long failed, long skipped, double seconds, Latencies.Summary latency, long cpuNanos,
-            String firstFailure) {
+            String firstFailure, Sharing sharing) {
+    }
+
+    /** CPU time inside the window spent by other processes and stolen by the hypervisor, or null if unknown. */
+    record Sharing(long othersNanos, long stealNanos) {
     }
 
     /** {@code clients} loops, each starting its next handshake when its previous session has closed. */
@@ -152,9 +157,16 @@ final class HandshakeLoad {
     private long measureWindow() throws InterruptedException {
         sleepUntil(windowStart);
         long cpu0 = ProcessFigures.processCpuNanos();
+        ProcessFigures.MachineCpu machine0 = ProcessFigures.machineCpu();
         sleepUntil(windowEnd);
         long cpu1 = ProcessFigures.processCpuNanos();
-        return cpu0 < 0 ? -1 : cpu1 - cpu0;
+        ProcessFigures.MachineCpu machine1 = ProcessFigures.machineCpu();
+        long cpu = cpu0 < 0 ? -1 : cpu1 - cpu0;
+        if (machine0 != null && machine1 != null && cpu >= 0) {
+            sharing = new Sharing(Math.max(0, machine1.busyNanos() - machine0.busyNanos() - cpu),
+                    machine1.stealNanos() - machine0.stealNanos());
+        }
+        return cpu;
     }
 
     /** Waits (bounded) for the handshakes still running, so that none outlives the networks. */
@@ -164,7 +176,7 @@ final class HandshakeLoad {
             Thread.sleep(10);
         }
         return new Result(completed.get(), failed.get(), skipped.get(), measuredNanos / 1e9, latency.summary(),
-                cpuNanos, firstFailure.get());
+                cpuNanos, firstFailure.get(), sharing);
     }
 
     private static void sleepUntil(long deadline) throws InterruptedException {
