@@ -22,6 +22,7 @@ final class KeccakSponge {
     private final int rounds;
     private final long[] state;
     private final byte[] buffer;
+    private final byte[] longScratch = new byte[Long.BYTES];
     private int position;
 
     KeccakSponge(int rate, int rounds) {
@@ -103,9 +104,8 @@ final class KeccakSponge {
             }
             return;
         }
-        byte[] le = new byte[Long.BYTES];
-        LE_LONG.set(le, 0, value);
-        absorb(le, 0, le.length);
+        LE_LONG.set(longScratch, 0, value);
+        absorb(longScratch, 0, Long.BYTES);
     }
 
     /**
@@ -160,6 +160,7 @@ final class KeccakSponge {
     void destroy() {
         Arrays.fill(state, 0L);
         Arrays.fill(buffer, (byte) 0);
+        Arrays.fill(longScratch, (byte) 0);
         position = 0;
     }
 

@@ -24,8 +24,7 @@ final class Qmac {
     private final long[] h = new long[4];
     private final long[] f = new long[4];
     private final long[] y = new long[4];
-    private final long[] x = new long[4];
-    private final long[] wide = new long[8];
+    private final long[] wide = new long[QmacField.SCRATCH];
     private final byte[] tail = new byte[BLOCK];
 
     /** QSMP-WIRE §5.6: subkeys from cSHAKE(rate, X = k, N = initial nonce, S = empty), first block. */
@@ -85,7 +84,6 @@ final class Qmac {
         Arrays.fill(h, 0L);
         Arrays.fill(f, 0L);
         Arrays.fill(y, 0L);
-        Arrays.fill(x, 0L);
         Arrays.fill(wide, 0L);
     }
 

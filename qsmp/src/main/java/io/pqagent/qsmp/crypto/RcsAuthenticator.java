@@ -27,7 +27,15 @@ interface RcsAuthenticator {
             case KMAC -> new KmacAuthenticator(new QscKmac(variant.rate(), macKey, variant.keySize()));
             case KMAC_R12 -> new KmacAuthenticator(
                     new QscKmac(variant.rate(), REDUCED_KMAC_ROUNDS, QscKmac.KMAC_R12_NAME, macKey, variant.keySize()));
-            case QMAC -> new QmacAuthenticator(new Qmac(variant.rate(), java.util.Arrays.copyOf(macKey, Qmac.KEY_SIZE), initialNonce));
+            case QMAC -> {
+                // QSMP-WIRE §5.6: QMAC keys with the first 32 bytes of the MAC-key block, for both sizes
+                byte[] k = java.util.Arrays.copyOf(macKey, Qmac.KEY_SIZE);
+                try {
+                    yield new QmacAuthenticator(new Qmac(variant.rate(), k, initialNonce));
+                } finally {
+                    java.util.Arrays.fill(k, (byte) 0);
+                }
+            }
             case NONE -> throw new IllegalArgumentException("MacMode.NONE has no authenticator");
         };
     }

@@ -54,6 +54,7 @@ final class RcsCounterMode {
                 out[outOffset + done] = (byte) (in[inOffset + done] ^ (ks[i >>> 2] >>> (8 * (i & 3))));
             }
         }
+        Arrays.fill(ks, 0);
     }
 
     private void nextBlock(int[] ks, long[] n) {

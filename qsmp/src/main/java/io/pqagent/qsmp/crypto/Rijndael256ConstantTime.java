@@ -7,7 +7,7 @@ import java.util.Arrays;
  * bit i of every state byte; state byte j = row j mod 4, column j div 4 sits at bit j). Every step is fixed
  * logic on whole planes: no table lookup, no secret-dependent index or branch.
  * <ul>
- *   <li>SubBytes: inversion in GF(2^8) as x^254 (bitsliced multiplications and squarings), then the affine map;</li>
+ *   <li>SubBytes: {@link BitslicedAesSbox}, inversion in GF(2^8) as x^254, then the affine map;</li>
  *   <li>ShiftRows: a rotation of each row's bits by 4 x offset (offsets 0/1/3/4);</li>
  *   <li>MixColumns: row rotations inside each column nibble and a bitsliced xtime.</li>
  * </ul>
@@ -23,8 +23,6 @@ final class Rijndael256ConstantTime implements Rijndael256 {
     /** Round keys bitsliced: (rounds + 1) x 8 planes. */
     private final int[] rkPlanes;
     private final int[] p = new int[8];
-    private final int[] scratch = new int[8 * 5];
-    private final int[] product = new int[15];
 
     Rijndael256ConstantTime(int rounds, int[] roundKeys) {
         if (roundKeys.length != 8 * (rounds + 1)) {
@@ -54,12 +52,12 @@ final class Rijndael256ConstantTime implements Rijndael256 {
         toPlanes(block, s);
         addRoundKey(s, 0);
         for (int r = 1; r < rounds; r++) {
-            subBytes(s);
+            BitslicedAesSbox.substitute(s);
             shiftRows(s);
             mixColumns(s);
             addRoundKey(s, r);
         }
-        subBytes(s);
+        BitslicedAesSbox.substitute(s);
         shiftRows(s);
         addRoundKey(s, rounds);
         fromPlanes(s, block);
@@ -75,8 +73,6 @@ final class Rijndael256ConstantTime implements Rijndael256 {
     public void destroy() {
         Arrays.fill(rkPlanes, 0);
         Arrays.fill(p, 0);
-        Arrays.fill(scratch, 0);
-        Arrays.fill(product, 0);
     }
 
     private void addRoundKey(int[] s, int round) {
@@ -84,68 +80,6 @@ final class Rijndael256ConstantTime implements Rijndael256 {
         for (int i = 0; i < 8; i++) {
             s[i] ^= rkPlanes[base + i];
         }
-    }
-
-    /** S(x) = affine(x^254); x^254 via x^2, x^3, x^12, x^15, x^240, x^252, x^254. */
-    private void subBytes(int[] s) {
-        int[] x2 = scratch;
-        int x3 = 8, x12 = 16, x15 = 24, t = 32;
-        square(s, 0, x2, 0);
-        multiply(x2, 0, s, 0, scratch, x3);
-        square(scratch, x3, scratch, t);
-        square(scratch, t, scratch, x12);
-        multiply(scratch, x12, scratch, x3, scratch, x15);
-        square(scratch, x15, scratch, t);
-        for (int i = 0; i < 3; i++) {
-            square(scratch, t, scratch, t);
-        }
-        // scratch[t] = x^240; x^252 = x^240 * x^12; x^254 = x^252 * x^2
-        multiply(scratch, t, scratch, x12, scratch, x15);
-        multiply(scratch, x15, x2, 0, scratch, t);
-        // affine map: b_i ^ b_{i+4} ^ b_{i+5} ^ b_{i+6} ^ b_{i+7} (indices mod 8), then xor 0x63
-        for (int i = 0; i < 8; i++) {
-            s[i] = scratch[t + i] ^ scratch[t + ((i + 4) & 7)] ^ scratch[t + ((i + 5) & 7)]
-                    ^ scratch[t + ((i + 6) & 7)] ^ scratch[t + ((i + 7) & 7)];
-        }
-        s[0] = ~s[0];
-        s[1] = ~s[1];
-        s[5] = ~s[5];
-        s[6] = ~s[6];
-    }
-
-    /** out = a * b in GF(2^8) on bitsliced planes; out may alias a or b. */
-    private void multiply(int[] a, int ao, int[] b, int bo, int[] out, int oo) {
-        int[] pr = product;
-        Arrays.fill(pr, 0);
-        for (int i = 0; i < 8; i++) {
-            int ai = a[ao + i];
-            for (int j = 0; j < 8; j++) {
-                pr[i + j] ^= ai & b[bo + j];
-            }
-        }
-        // reduce x^k (k = 14 .. 8) with x^8 = x^4 + x^3 + x + 1
-        for (int k = 14; k >= 8; k--) {
-            int h = pr[k];
-            pr[k - 8] ^= h;
-            pr[k - 7] ^= h;
-            pr[k - 5] ^= h;
-            pr[k - 4] ^= h;
-        }
-        System.arraycopy(pr, 0, out, oo, 8);
-    }
-
-    /** out = a^2 in GF(2^8): squaring is linear; x^8..x^14 reduced to 0x1b, 0x6c, 0xab, 0x9a. */
-    private static void square(int[] a, int ao, int[] out, int oo) {
-        int a0 = a[ao], a1 = a[ao + 1], a2 = a[ao + 2], a3 = a[ao + 3];
-        int a4 = a[ao + 4], a5 = a[ao + 5], a6 = a[ao + 6], a7 = a[ao + 7];
-        out[oo] = a0 ^ a4 ^ a6;
-        out[oo + 1] = a4 ^ a6 ^ a7;
-        out[oo + 2] = a1 ^ a5;
-        out[oo + 3] = a4 ^ a5 ^ a6 ^ a7;
-        out[oo + 4] = a2 ^ a4 ^ a7;
-        out[oo + 5] = a5 ^ a6;
-        out[oo + 6] = a3 ^ a5;
-        out[oo + 7] = a6 ^ a7;
     }
 
     /** Row r moves left by 0/1/3/4 columns: bit 4c + r takes bit 4(c + k) + r, a right rotation by 4k. */

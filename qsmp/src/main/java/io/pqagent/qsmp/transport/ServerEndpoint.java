@@ -28,6 +28,9 @@ final class ServerEndpoint implements QsmpServer, ConnectionHooks {
     private final TransportSettings settings;
     private final boolean once;
     private final AtomicInteger handshakes = new AtomicInteger();
+    /** Handshakes in progress plus sessions: every accepted connection holds a session slot. */
+    private final AtomicInteger occupied = new AtomicInteger();
+    private final Set<TunnelChannel> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
     private final Set<TunnelChannel> sessions = ConcurrentHashMap.newKeySet();
     private final Set<TunnelChannel> inHandshake = ConcurrentHashMap.newKeySet();
@@ -52,25 +55,49 @@ final class ServerEndpoint implements QsmpServer, ConnectionHooks {
                         server.accept(ch, factory);
                     }
                 });
-        try {
-            server.listening = b.bind(address).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        // Netty rethrows the socket's checked exception undeclared: look at the future instead
+        io.netty.channel.ChannelFuture bound = b.bind(address).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            Throwable cause = bound.cause();
             throw new UncheckedIOException(new java.io.IOException("cannot listen on " + address + ": "
-                    + e.getMessage(), e));
+                    + cause.getMessage(), cause));
         }
+        server.listening = bound.channel();
         return server;
     }
 
+    /**
+     * Accepts a connection only if it can reserve both a handshake and a session slot, atomically, so
+     * that handshakes finishing together cannot overshoot the session cap. Over a cap the connection is
+     * closed before any crypto is spent on it.
+     */
     private void accept(SocketChannel ch, Function<ConnectionHooks, TunnelChannel> factory) {
-        if (handshakes.get() >= settings.maxConcurrentHandshakes() || sessions.size() >= settings.maxSessions()) {
-            refused.incrementAndGet();
-            ch.close(); // over a cap: no crypto is spent on it
+        if (!reserve(handshakes, settings.maxConcurrentHandshakes())) {
+            refuse(ch);
             return;
         }
-        handshakes.incrementAndGet();
+        if (!reserve(occupied, settings.maxSessions())) {
+            handshakes.decrementAndGet();
+            refuse(ch);
+            return;
+        }
         TunnelChannel tunnel = factory.apply(this);
         inHandshake.add(tunnel);
+        live.add(tunnel);
         ch.pipeline().addLast(tunnel.decoder, tunnel);
+    }
+
+    private static boolean reserve(AtomicInteger counter, int cap) {
+        if (counter.incrementAndGet() > cap) {
+            counter.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private void refuse(SocketChannel ch) {
+        refused.incrementAndGet();
+        ch.close();
     }
 
     CompletableFuture<Tunnel> first() {
@@ -103,6 +130,9 @@ final class ServerEndpoint implements QsmpServer, ConnectionHooks {
     public void closed(TunnelChannel channel) {
         handshakeEnded(channel);
         sessions.remove(channel);
+        if (live.remove(channel)) {
+            occupied.decrementAndGet();
+        }
     }
 
     // ---- QsmpServer ----

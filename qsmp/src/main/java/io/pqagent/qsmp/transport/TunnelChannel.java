@@ -93,11 +93,14 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        recordEnd(session == null
-                ? new TunnelClosed(QsmpError.RECEIVE_FAILURE, "connection closed during the handshake", true)
-                : new TunnelClosed(QsmpError.CHANNEL_DOWN, "connection lost", true));
-        closed.complete(reason);
-        handler.onClosed(this, reason);
+        // frames that arrived before the close (say, the peer's error packet) are handled first
+        whenIdle(() -> {
+            recordEnd(session == null
+                    ? new TunnelClosed(QsmpError.RECEIVE_FAILURE, "connection closed during the handshake", true)
+                    : new TunnelClosed(QsmpError.CHANNEL_DOWN, "connection lost", true));
+            closed.complete(reason);
+            handler.onClosed(this, reason);
+        });
         ctx.fireChannelInactive();
     }
 
@@ -144,15 +147,17 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
             decoder.arm();
             pump();
         } else if (step instanceof Step.Established done) {
-            if (done.packet() != null) {
-                channel.writeAndFlush(Unpooled.wrappedBuffer(done.packet()));
-            }
+            // book the session before the last packet leaves: once the peer sees it, we are counted
             session = new Session(done.result(), context, settings.limits());
             deadline.cancel(false);
             decoder.tunnelMode();
             hooks.handshakeEnded(this);
             hooks.established(this);
             startKeepAlive();
+            if (done.packet() != null) {
+                channel.writeAndFlush(Unpooled.wrappedBuffer(done.packet()));
+            }
+            handler.onOpen(this);
             established.complete(this);
             pump();
         } else {
@@ -237,6 +242,7 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
                 ch.eventLoop().execute(() -> {
                     busy = false;
                     fail(QsmpError.INVALID_INPUT, "internal error: " + e, false);
+                    drain();
                 });
                 return;
             }
@@ -244,9 +250,9 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
                 busy = false;
                 if (reason != null) {
                     closeSession(); // ended while the crypto thread held the session
-                    return;
+                } else {
+                    then.accept(result);
                 }
-                then.accept(result);
                 drain();
             });
         });

@@ -5,7 +5,14 @@ public interface TunnelHandler {
 
     void onMessage(Tunnel tunnel, byte[] message);
 
-    /** Called once, after the tunnel has closed. */
+    /** Called once, when the handshake has completed and the tunnel can carry messages. */
+    default void onOpen(Tunnel tunnel) {
+    }
+
+    /**
+     * Called once, after the connection has closed: also for a connection whose handshake failed, with
+     * the reason.
+     */
     default void onClosed(Tunnel tunnel, TunnelClosed why) {
     }
 

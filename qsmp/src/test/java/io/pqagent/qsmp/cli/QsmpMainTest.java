@@ -32,9 +32,10 @@ class QsmpMainTest {
     }
 
     @Test
-    void helpListsTheConformanceSubcommand() {
+    void helpListsEverySubcommand() {
         assertThat(QsmpMain.execute(new String[] {"--help"}, out, err)).isZero();
-        assertThat(out()).contains("Usage: qsmp").contains("conformance");
+        assertThat(out()).contains("Usage: qsmp").contains("conformance").contains("keygen").contains("listen")
+                .contains("send").contains("server").contains("client");
     }
 
     @Test

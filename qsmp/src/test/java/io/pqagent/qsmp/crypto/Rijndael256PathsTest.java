@@ -20,6 +20,24 @@ class Rijndael256PathsTest {
     }
 
     @Test
+    void bitslicedSboxEqualsTheTableForEveryByte() {
+        for (int base = 0; base < 256; base += 32) {
+            int[] cols = new int[8];
+            for (int j = 0; j < 32; j++) {
+                cols[j >>> 2] |= (base + j) << (8 * (j & 3));
+            }
+            int[] planes = new int[8];
+            Rijndael256ConstantTime.toPlanes(cols, planes);
+            BitslicedAesSbox.substitute(planes);
+            Rijndael256ConstantTime.fromPlanes(planes, cols);
+            for (int j = 0; j < 32; j++) {
+                assertThat((cols[j >>> 2] >>> (8 * (j & 3))) & 0xff).as("S(%02x)", base + j)
+                        .isEqualTo(AesSbox.substitute(base + j));
+            }
+        }
+    }
+
+    @Test
     void bitslicedTransposeRoundTrips() {
         Random random = new Random(3);
         int[] cols = new int[8];
