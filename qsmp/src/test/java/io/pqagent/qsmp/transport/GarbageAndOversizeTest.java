@@ -16,6 +16,7 @@ import io.pqagent.qsmp.wire.Flag;
 import io.pqagent.qsmp.wire.Limits;
 import io.pqagent.qsmp.wire.LittleEndian;
 import io.pqagent.qsmp.wire.QsmpError;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,7 +137,7 @@ class GarbageAndOversizeTest {
         try (QsmpServer server = WellBehavedClient.simplexEchoServer(net, settings, atServer)) {
             WellBehavedClient.Open bystander = WellBehavedClient.simplexOpen(net, server);
             try (RawSimplexClient client = RawSimplexClient.establish(TransportFixture.at(server))) {
-                client.roundTrip("a real message first".getBytes());
+                client.roundTrip("a real message first".getBytes(StandardCharsets.US_ASCII));
                 client.raw.write(client.nextHeader(Flag.ENCRYPTED_MESSAGE, msglen).encode());
                 assertThat(client.raw.awaitClosedByPeer(WAIT)).as("bytes sent back before the close").isZero();
             }
@@ -156,7 +157,7 @@ class GarbageAndOversizeTest {
         try (QsmpServer server = WellBehavedClient.simplexEchoServer(net, QUIET, atServer)) {
             WellBehavedClient.Open bystander = WellBehavedClient.simplexOpen(net, server);
             try (RawSimplexClient client = RawSimplexClient.establish(TransportFixture.at(server))) {
-                client.roundTrip("a real message first".getBytes());
+                client.roundTrip("a real message first".getBytes(StandardCharsets.US_ASCII));
                 byte[] forged = new byte[21 + 100];
                 new Random(7).nextBytes(forged);
                 client.nextHeader(Flag.ENCRYPTED_MESSAGE, 100).encodeInto(forged, 0);
@@ -180,7 +181,7 @@ class GarbageAndOversizeTest {
             byte[] garbage = new byte[64 * 1024];
             new Random(seed).nextBytes(garbage);
             try (RawSimplexClient client = RawSimplexClient.establish(TransportFixture.at(server))) {
-                client.roundTrip("a real message first".getBytes());
+                client.roundTrip("a real message first".getBytes(StandardCharsets.US_ASCII));
                 client.raw.writeIgnoringReset(garbage);
                 assertThat(client.raw.awaitClosedByPeer(WAIT)).as("bytes sent back before the close").isZero();
             }

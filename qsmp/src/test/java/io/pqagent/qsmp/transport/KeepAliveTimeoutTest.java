@@ -4,6 +4,7 @@ import static io.pqagent.qsmp.transport.WellBehavedClient.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pqagent.qsmp.wire.QsmpError;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +37,7 @@ class KeepAliveTimeoutTest {
         try (QsmpServer server = WellBehavedClient.simplexEchoServer(net, BRISK, atServer)) {
             WellBehavedClient.Open answering = WellBehavedClient.simplexOpen(net, server);
             try (RawSimplexClient mute = RawSimplexClient.establish(TransportFixture.at(server))) {
-                mute.roundTrip("established, then deaf".getBytes());
+                mute.roundTrip("established, then deaf".getBytes(StandardCharsets.US_ASCII));
                 Poll.until("both sessions established", WAIT, () -> server.tunnels().size() == 2);
 
                 TunnelClosed end = atServer.ends.poll(WAIT.toSeconds(), TimeUnit.SECONDS);

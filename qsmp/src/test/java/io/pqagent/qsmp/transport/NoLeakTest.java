@@ -12,6 +12,7 @@ import io.pqagent.qsmp.keys.PublicKeyRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,7 +101,7 @@ class NoLeakTest {
                 if (!slots.tryAcquire(RUN_BOUND.toSeconds(), TimeUnit.SECONDS)) {
                     throw new AssertionError("a session hung; " + done.get() + " of " + count + " done");
                 }
-                byte[] message = ("session " + i).getBytes();
+                byte[] message = ("session " + i).getBytes(StandardCharsets.US_ASCII);
                 one(message).whenComplete((ok, e) -> {
                     if (e != null) {
                         failures.add(e);

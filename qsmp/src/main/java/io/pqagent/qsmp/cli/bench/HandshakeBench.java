@@ -126,6 +126,12 @@ final class HandshakeBench implements Callable<Integer> {
                     100.0 * r.cpuNanos() / (r.seconds() * 1e9 * Runtime.getRuntime().availableProcessors()),
                     Runtime.getRuntime().availableProcessors());
         }
+        if (r.sharing() != null) {
+            double available = r.seconds() * 1e9 * Runtime.getRuntime().availableProcessors();
+            out.printf("machine sharing: other processes used %.0f%% of the cores, hypervisor steal %.0f%%"
+                    + " (figures are only comparable when both are near 0)%n", 100.0 * r.sharing().othersNanos() / available,
+                    100.0 * r.sharing().stealNanos() / available);
+        }
         if (!duplex) {
             boolean met = perSecond >= GOAL_RATE && s.p99() <= GOAL_P99_MILLIS * 1e6;
             out.printf("goal (≥ %.0f Simplex handshakes/s, p99 ≤ %.0f ms at that rate): %s%n", GOAL_RATE,

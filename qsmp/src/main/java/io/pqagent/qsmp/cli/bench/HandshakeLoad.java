@@ -13,9 +13,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * Drives handshakes and times them. Every handshake is connect, established, close; only those that
- * start and finish inside the measured window count, so the warm-up and the drain at the end do not
- * blur the figures. Latency is from the planned start (open loop) or the actual start (closed loop) to
+ * Drives handshakes and times them. Every handshake is connect, established, close. Those planned to
+ * start inside the measured window are measured, and awaited even if they end after it: the warm-up
+ * does not blur the figures, and an open loop counts exactly rate × seconds. Failures are counted over
+ * the whole run. Latency is from the planned start (open loop) or the actual start (closed loop) to
  * the client's established event.
  */
 final class HandshakeLoad {
@@ -35,6 +36,7 @@ final class HandshakeLoad {
     private volatile long windowStart;
     private volatile long windowEnd;
     private volatile boolean stopping;
+    private Sharing sharing;
 
     HandshakeLoad(Supplier<CompletableFuture<Tunnel>> connect, int warmupSeconds, int measuredSeconds) {
         this.connect = connect;
@@ -44,7 +46,11 @@ final class HandshakeLoad {
 
     /** The figures of one run; {@code cpuNanos} is the whole process's CPU time inside the window. */
     record Result(long completed, long failed, long skipped, double seconds, Latencies.Summary latency, long cpuNanos,
-            String firstFailure) {
+            String firstFailure, Sharing sharing) {
+    }
+
+    /** CPU time inside the window spent by other processes and stolen by the hypervisor, or null if unknown. */
+    record Sharing(long othersNanos, long stealNanos) {
     }
 
     /** {@code clients} loops, each starting its next handshake when its previous session has closed. */
@@ -93,7 +99,7 @@ final class HandshakeLoad {
                     return;
                 }
                 if (inFlight.get() >= MAX_IN_FLIGHT) {
-                    if (inWindow(planned, planned)) {
+                    if (inWindow(planned)) {
                         skipped.incrementAndGet();
                     }
                     continue;
@@ -127,7 +133,7 @@ final class HandshakeLoad {
                 done.complete(null);
                 return;
             }
-            if (inWindow(planned, now)) {
+            if (inWindow(planned)) {
                 latency.add(now - planned);
                 completed.incrementAndGet();
             }
@@ -144,17 +150,25 @@ final class HandshakeLoad {
         windowEnd = windowStart + measuredNanos;
     }
 
-    private boolean inWindow(long from, long to) {
-        return from >= windowStart && to <= windowEnd;
+    /** Whether a handshake planned at {@code planned} is measured: the window selects by start time. */
+    private boolean inWindow(long planned) {
+        return planned >= windowStart && planned < windowEnd;
     }
 
     /** Sleeps through the warm-up and the window; returns the process's CPU time inside the window. */
     private long measureWindow() throws InterruptedException {
         sleepUntil(windowStart);
         long cpu0 = ProcessFigures.processCpuNanos();
+        ProcessFigures.MachineCpu machine0 = ProcessFigures.machineCpu();
         sleepUntil(windowEnd);
         long cpu1 = ProcessFigures.processCpuNanos();
-        return cpu0 < 0 ? -1 : cpu1 - cpu0;
+        ProcessFigures.MachineCpu machine1 = ProcessFigures.machineCpu();
+        long cpu = cpu0 < 0 ? -1 : cpu1 - cpu0;
+        if (machine0 != null && machine1 != null && cpu >= 0) {
+            sharing = new Sharing(Math.max(0, machine1.busyNanos() - machine0.busyNanos() - cpu),
+                    machine1.stealNanos() - machine0.stealNanos());
+        }
+        return cpu;
     }
 
     /** Waits (bounded) for the handshakes still running, so that none outlives the networks. */
@@ -164,7 +178,7 @@ final class HandshakeLoad {
             Thread.sleep(10);
         }
         return new Result(completed.get(), failed.get(), skipped.get(), measuredNanos / 1e9, latency.summary(),
-                cpuNanos, firstFailure.get());
+                cpuNanos, firstFailure.get(), sharing);
     }
 
     private static void sleepUntil(long deadline) throws InterruptedException {

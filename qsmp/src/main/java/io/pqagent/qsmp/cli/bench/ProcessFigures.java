@@ -55,6 +55,28 @@ final class ProcessFigures {
         return -1;
     }
 
+    /**
+     * The whole machine's CPU time from /proc/stat (all processes), in nanoseconds: busy (user, nice,
+     * system, irq, softirq) and stolen by the hypervisor; {@code null} where there is no /proc. A benchmark
+     * subtracts its own CPU time from the busy time to show how much other work shared the cores.
+     */
+    static MachineCpu machineCpu() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long tick = 10_000_000L; // USER_HZ is 100 on Linux for every architecture the JVM runs on
+            long busy = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7}) {
+                busy += Long.parseLong(f[i]);
+            }
+            return new MachineCpu(busy * tick, Long.parseLong(f[8]) * tick);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    record MachineCpu(long busyNanos, long stealNanos) {
+    }
+
     static String mib(long bytes) {
         return String.format("%.1f MiB", bytes / 1048576.0);
     }

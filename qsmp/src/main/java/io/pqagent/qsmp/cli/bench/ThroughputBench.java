@@ -84,12 +84,18 @@ final class ThroughputBench implements Callable<Integer> {
                 byte[] message = new byte[size];
                 inbox.pipelined(tunnel, message, Math.min(messages, 20_000), window, WAIT_SECONDS); // JIT warm-up
                 long cpu0 = ProcessFigures.processCpuNanos();
+                ProcessFigures.MachineCpu machine0 = ProcessFigures.machineCpu();
                 long nanos = inbox.pipelined(tunnel, message, messages, window, WAIT_SECONDS);
                 long cpu = ProcessFigures.processCpuNanos() - cpu0;
+                ProcessFigures.MachineCpu machine1 = ProcessFigures.machineCpu();
                 double seconds = nanos / 1e9;
                 out.printf("%d-byte messages: %d echoed in %.2f s = %.0f messages/s, %.2f MB/s payload each way"
                         + " (window %d; cpu %.1f µs per message, both ends)%n", size, messages, seconds,
                         messages / seconds, (double) messages * size / seconds / 1e6, window, cpu / 1e3 / messages);
+                if (machine0 != null && machine1 != null) {
+                    out.printf("  machine sharing: other processes used %.0f%% of the cores%n", 100.0
+                            * Math.max(0, machine1.busyNanos() - machine0.busyNanos() - cpu) / (nanos * (double) cores));
+                }
                 inbox.roundTrips(tunnel, message, Math.min(roundTrips, 2_000), WAIT_SECONDS); // warm-up
                 Latencies.Summary rtt = inbox.roundTrips(tunnel, message, roundTrips, WAIT_SECONDS).summary();
                 out.printf("%d-byte round trip (send one, wait for its echo; %d samples): %s%n", size, rtt.count(),
