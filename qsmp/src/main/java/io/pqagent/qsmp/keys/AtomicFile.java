@@ -13,11 +13,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /** Replaces a file's content all at once: temporary file in the same directory, fsync, rename. */
-final class AtomicFile {
+public final class AtomicFile {
     private AtomicFile() {
     }
 
-    static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
