@@ -31,6 +31,15 @@ public final class RecordAuthority implements AutoCloseable {
         return publicKey;
     }
 
+    /**
+     * True if the signing key belongs to {@link #publicKey()}: signs a probe (outside the record signing
+     * context, so it can never pass for a record) and verifies it.
+     */
+    public boolean matchesPublicKey() {
+        byte[] probe = "pqagent authority key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return publicKey.verifies(probe, signingKey.sign(probe, EntropySource.system()));
+    }
+
     /** Signs {@code record}; the result verifies under {@link #publicKey()} (checked before returning). */
     public SignedRecord sign(DirectoryRecord record, EntropySource entropy) {
         byte[] body = RecordCodec.encode(record);
