@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One subscriber's position in the change feed: the change sequence number of the last record handed to
- * its listener. Subscriptions read "everything after the cursor" whenever they are woken, so a lost wake-up
+ * One subscriber's position in the change feed (table {@code directory_change}: every stored record, in
+ * commit order): the change sequence number of the last record handed to its listener. Subscriptions read "everything after the cursor" whenever they are woken, so a lost wake-up
  * (a dropped PostgreSQL connection, a coalesced notification) delays a delivery but never loses it.
  * Used by one delivery thread only.
  */

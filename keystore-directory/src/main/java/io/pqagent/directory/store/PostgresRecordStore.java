@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * <p>A submit is one transaction: it takes the store's write lock (a transaction-level advisory lock, so
  * every writer of every replica queues there, which a directory's rare operator-driven writes can afford),
  * reads the stored record, applies the ordering rules, upserts with a serial guard, takes the next
- * {@code change_seq} and calls {@code pg_notify} with the key id; PostgreSQL delivers that notification
+ * {@code change_seq}, appends the record to the change feed (table {@code directory_change}) and calls
+ * {@code pg_notify} with the key id; PostgreSQL delivers that notification
  * only if and when the transaction commits. Because the change sequence number is taken under the lock,
  * its order is commit order, which lets a subscriber that lost its connection catch up exactly.
  *
@@ -48,6 +49,8 @@ public final class PostgresRecordStore implements RecordStore {
             // belt and braces: the ordering rules already refused anything not newer
             + " WHERE directory_record.serial < excluded.serial"
             + " RETURNING change_seq";
+    private static final String LOG_CHANGE = "INSERT INTO directory_change (change_seq, key_id, signed_record, changed_at)"
+            + " VALUES (?, ?, ?, clock_timestamp())";
 
     private final String jdbcUrl;
     private final String name;
@@ -131,21 +134,30 @@ public final class PostgresRecordStore implements RecordStore {
 
     private static long write(Connection c, SignedRecord record) throws SQLException {
         DirectoryRecord r = record.record();
+        byte[] encoded = record.encode();
+        long seq;
         try (PreparedStatement s = c.prepareStatement(UPSERT)) {
             s.setBytes(1, r.keyId().bytes());
             s.setLong(2, r.serial());
             s.setString(3, r.owner());
             s.setShort(4, (short) r.status().code());
             s.setLong(5, r.expiration());
-            s.setBytes(6, record.encode());
+            s.setBytes(6, encoded);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("the serial guard refused serial " + r.serial()
                             + " although the ordering rules accepted it");
                 }
-                return rs.getLong(1);
+                seq = rs.getLong(1);
             }
         }
+        try (PreparedStatement s = c.prepareStatement(LOG_CHANGE)) {
+            s.setLong(1, seq);
+            s.setBytes(2, r.keyId().bytes());
+            s.setBytes(3, encoded);
+            s.executeUpdate();
+        }
+        return seq;
     }
 
     private static void notify(Connection c, String payload) throws SQLException {

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The reads of table {@code directory_record} (db/migration/*&#47;V1__records.sql), the same SQL for SQLite and
- * PostgreSQL. Stored bytes were verified before they were written, so they are parsed without a signature
+ * The reads of tables {@code directory_record} and {@code directory_change} (db/migration/*&#47;V1__records.sql),
+ * the same SQL for SQLite and PostgreSQL. Stored bytes were verified before they were written, so they are parsed without a signature
  * check ({@link SignedRecord#parseStored}); a row that does not parse, or that sits under another key id,
  * is a damaged store, reported as {@link DirectoryError#STORE_FAILURE}.
  */
@@ -25,9 +25,9 @@ final class RecordTable {
     private static final String BY_OWNER =
             "SELECT key_id, signed_record FROM directory_record WHERE owner = ? ORDER BY serial, key_id";
     private static final String ALL = "SELECT key_id, signed_record FROM directory_record ORDER BY key_id";
-    private static final String CHANGES_AFTER = "SELECT key_id, signed_record, change_seq FROM directory_record"
+    private static final String CHANGES_AFTER = "SELECT key_id, signed_record, change_seq FROM directory_change"
             + " WHERE change_seq > ? ORDER BY change_seq LIMIT ?";
-    private static final String LAST_CHANGE = "SELECT coalesce(max(change_seq), 0) FROM directory_record";
+    private static final String LAST_CHANGE = "SELECT coalesce(max(change_seq), 0) FROM directory_change";
 
     private RecordTable() {
     }
@@ -54,7 +54,7 @@ final class RecordTable {
         }
     }
 
-    /** Up to {@code limit} rows written after change {@code seq}, in change order. */
+    /** Up to {@code limit} records stored after change {@code seq}, in commit order. */
     static List<StoredChange> changesAfter(Connection c, long seq, int limit) throws SQLException, DirectoryException {
         try (PreparedStatement s = c.prepareStatement(CHANGES_AFTER)) {
             s.setLong(1, seq);

@@ -29,7 +29,7 @@ import org.sqlite.SQLiteDataSource;
  * which takes SQLite's write lock before the stored record is read, so the read-compare-write of the
  * ordering rules is atomic. Readers run in parallel (WAL) from a small pool.
  *
- * <p>{@link #subscribe} follows the change feed (column {@code change_seq}); a submit through this object
+ * <p>{@link #subscribe} follows the change feed (table {@code directory_change}); a submit through this object
  * wakes the subscriptions at once, and a one-second poll also picks up writes by other processes on the
  * same file.
  */
@@ -45,6 +45,8 @@ public final class SqliteRecordStore implements RecordStore {
             + " updated_at = excluded.updated_at"
             // belt and braces: the ordering rules already refused anything not newer
             + " WHERE directory_record.serial < excluded.serial";
+    private static final String LOG_CHANGE =
+            "INSERT INTO directory_change (change_seq, key_id, signed_record, changed_at) VALUES (?, ?, ?, ?)";
 
     private final Path file;
     private final String name;
@@ -140,20 +142,29 @@ public final class SqliteRecordStore implements RecordStore {
 
     private static void write(Connection c, SignedRecord record) throws SQLException {
         DirectoryRecord r = record.record();
-        long seq = RecordTable.lastChange(c) + 1;
+        long seq = RecordTable.lastChange(c) + 1; // under the write lock: commit order
+        long now = System.currentTimeMillis();
+        byte[] encoded = record.encode();
         try (PreparedStatement s = c.prepareStatement(UPSERT)) {
             s.setBytes(1, r.keyId().bytes());
             s.setLong(2, r.serial());
             s.setString(3, r.owner());
             s.setInt(4, r.status().code());
             s.setLong(5, r.expiration());
-            s.setBytes(6, record.encode());
+            s.setBytes(6, encoded);
             s.setLong(7, seq);
-            s.setLong(8, System.currentTimeMillis());
+            s.setLong(8, now);
             if (s.executeUpdate() != 1) {
                 throw new SQLException("the serial guard refused serial " + r.serial()
                         + " although the ordering rules accepted it");
             }
+        }
+        try (PreparedStatement s = c.prepareStatement(LOG_CHANGE)) {
+            s.setLong(1, seq);
+            s.setBytes(2, r.keyId().bytes());
+            s.setBytes(3, encoded);
+            s.setLong(4, now);
+            s.executeUpdate();
         }
     }
 
