@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pqagent.directory.record.DirectoryRecord;
 import io.pqagent.directory.record.SignedRecord;
-import io.pqagent.directory.testing.TestAuthority;
+import io.pqagent.directory.record.RecordFixtures;
 import io.pqagent.qsmp.keys.PublicKeyRecord;
 import io.pqagent.qsmp.wire.Clock;
 import java.io.IOException;
@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RecordCacheTest {
     private static final long NOW = 1_800_000_000L;
     private static final Clock CLOCK = Clock.fixed(NOW);
-    private static TestAuthority authority;
+    private static RecordFixtures authority;
+    private static long serial = 10;
     private static PublicKeyRecord keyA;
     private static PublicKeyRecord keyA2;
     private static PublicKeyRecord keyB;
@@ -33,10 +34,10 @@ class RecordCacheTest {
 
     @BeforeAll
     static void keys() {
-        authority = new TestAuthority();
-        keyA = TestAuthority.agentKey(NOW + 86_400).publicRecord();
-        keyA2 = TestAuthority.agentKey(NOW + 2 * 86_400).publicRecord();
-        keyB = TestAuthority.agentKey(NOW + 86_400).publicRecord();
+        authority = new RecordFixtures();
+        keyA = authority.newKey(NOW + 86_400);
+        keyA2 = authority.newKey(NOW + 2 * 86_400);
+        keyB = authority.newKey(NOW + 86_400);
     }
 
     @AfterAll
@@ -44,18 +45,22 @@ class RecordCacheTest {
         authority.close();
     }
 
+    private static SignedRecord register(PublicKeyRecord key, String owner) {
+        return authority.signActive(key, ++serial, owner);
+    }
+
     @Test
     void candidatesAreTheActiveUnexpiredKeysOfConfiguredPeersAndSurviveARestart() throws IOException {
         Path file = dir.resolve("cache");
-        RecordCache cache = RecordCache.open(file, authority.publicKey(), CLOCK);
-        cache.offer(authority.register(keyA, "substation-a"));
-        cache.offer(authority.register(keyA2, "substation-a")); // rotation: both keys valid in the overlap
-        cache.offer(authority.register(keyB, "substation-b"));
-        PublicKeyRecord expired = TestAuthority.agentKey(NOW - 1).publicRecord();
-        cache.offer(authority.register(expired, "substation-a"));
+        RecordCache cache = RecordCache.open(file, authority.authorityKey(), CLOCK);
+        cache.offer(register(keyA, "substation-a"));
+        cache.offer(register(keyA2, "substation-a")); // rotation: both keys valid in the overlap
+        cache.offer(register(keyB, "substation-b"));
+        PublicKeyRecord expired = authority.newKey(NOW - 1);
+        cache.offer(register(expired, "substation-a"));
 
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        RecordCache reopened = RecordCache.open(file, authority.publicKey(), CLOCK);
+        RecordCache reopened = RecordCache.open(file, authority.authorityKey(), CLOCK);
         assertThat(reopened.size()).isEqualTo(4);
         DirectoryKeyQuery query = DirectoryKeyQuery.forPeers(reopened, Set.of("substation-a"));
         assertThat(query.candidates(new byte[16], null)).containsExactlyInAnyOrder(keyA.verificationKey(),
@@ -64,15 +69,16 @@ class RecordCacheTest {
 
     @Test
     void aRevocationRemovesTheCandidateAndIsFinal() throws IOException {
-        RecordCache cache = RecordCache.open(dir.resolve("cache"), authority.publicKey(), CLOCK);
+        RecordCache cache = RecordCache.open(dir.resolve("cache"), authority.authorityKey(), CLOCK);
         List<DirectoryRecord> changes = new ArrayList<>();
         cache.addListener(changes::add);
-        SignedRecord registered = authority.register(keyB, "substation-b");
+        SignedRecord registered = register(keyB, "substation-b");
         cache.offer(registered);
         SignedRecord revoked = authority.revoke(registered.record());
         assertThat(cache.offer(revoked)).isTrue();
         // a newer registration of a revoked key id never brings it back
-        assertThat(cache.offer(authority.register(keyB, "substation-b"))).isFalse();
+        serial += 10;
+        assertThat(cache.offer(register(keyB, "substation-b"))).isFalse();
         // an older record replayed changes nothing
         assertThat(cache.offer(registered)).isFalse();
         assertThat(cache.isRevoked(keyB.keyId())).isTrue();
@@ -83,32 +89,32 @@ class RecordCacheTest {
     @Test
     void aRecordThatNoLongerVerifiesIsDroppedOnLoad() throws IOException {
         Path file = dir.resolve("cache");
-        RecordCache cache = RecordCache.open(file, authority.publicKey(), CLOCK);
-        cache.offer(authority.register(keyA, "substation-a"));
+        RecordCache cache = RecordCache.open(file, authority.authorityKey(), CLOCK);
+        cache.offer(register(keyA, "substation-a"));
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 10] ^= 1; // inside the signature
         Files.write(file, bytes);
-        RecordCache reopened = RecordCache.open(file, authority.publicKey(), CLOCK);
+        RecordCache reopened = RecordCache.open(file, authority.authorityKey(), CLOCK);
         assertThat(reopened.size()).isZero();
         // and a cache verified under another authority trusts nothing of this one
-        try (TestAuthority other = new TestAuthority()) {
-            RecordCache good = RecordCache.open(dir.resolve("good"), authority.publicKey(), CLOCK);
-            good.offer(authority.register(keyA, "substation-a"));
-            assertThat(RecordCache.open(dir.resolve("good"), other.publicKey(), CLOCK).size()).isZero();
+        try (RecordFixtures other = new RecordFixtures()) {
+            RecordCache good = RecordCache.open(dir.resolve("good"), authority.authorityKey(), CLOCK);
+            good.offer(register(keyA, "substation-a"));
+            assertThat(RecordCache.open(dir.resolve("good"), other.authorityKey(), CLOCK).size()).isZero();
         }
     }
 
     @Test
     void aTruncatedOrForeignFileIsASpecificError() throws IOException {
         Path file = dir.resolve("cache");
-        RecordCache cache = RecordCache.open(file, authority.publicKey(), CLOCK);
-        cache.offer(authority.register(keyA, "substation-a"));
+        RecordCache cache = RecordCache.open(file, authority.authorityKey(), CLOCK);
+        cache.offer(register(keyA, "substation-a"));
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 100));
-        assertThatThrownBy(() -> RecordCache.open(file, authority.publicKey(), CLOCK))
+        assertThatThrownBy(() -> RecordCache.open(file, authority.authorityKey(), CLOCK))
                 .isInstanceOf(IOException.class).hasMessageContaining("truncated");
         Files.writeString(file, "not a cache");
-        assertThatThrownBy(() -> RecordCache.open(file, authority.publicKey(), CLOCK))
+        assertThatThrownBy(() -> RecordCache.open(file, authority.authorityKey(), CLOCK))
                 .isInstanceOf(IOException.class).hasMessageContaining("not a directory cache file");
     }
 }

@@ -50,7 +50,16 @@ public final class RecordFixtures implements AutoCloseable {
     }
 
     public PublicKeyRecord newKey(ParameterSet set, KeyId keyId) {
-        try (SigningKeyRecord key = KeyGeneration.generate(set, keyId, EXPIRATION, entropy)) {
+        return newKey(set, keyId, EXPIRATION);
+    }
+
+    /** A fresh peer key of {@link #PEER_SET} that expires at {@code expiration}. */
+    public PublicKeyRecord newKey(long expiration) {
+        return newKey(PEER_SET, KeyId.random(entropy), expiration);
+    }
+
+    public PublicKeyRecord newKey(ParameterSet set, KeyId keyId, long expiration) {
+        try (SigningKeyRecord key = KeyGeneration.generate(set, keyId, expiration, entropy)) {
             return key.publicRecord();
         }
     }
@@ -61,6 +70,11 @@ public final class RecordFixtures implements AutoCloseable {
 
     public SignedRecord sign(DirectoryRecord record) {
         return authority.sign(record, entropy);
+    }
+
+    /** The revocation of {@code current} with the next serial. */
+    public SignedRecord revoke(DirectoryRecord current) {
+        return sign(current.revoked(current.serial() + 1, current.issuedAt() + 1));
     }
 
     public SignedRecord signActive(PublicKeyRecord key, long serial, String owner) {

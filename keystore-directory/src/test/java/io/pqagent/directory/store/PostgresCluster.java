@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * <p>Without the PostgreSQL binaries the tests fail, never skip: install Debian's {@code postgresql}
  * package (.ci/run does). {@code QSMP_PG_BIN} may name another bin directory.
  */
-final class PostgresCluster implements AutoCloseable {
+public final class PostgresCluster implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final long COMMAND_TIMEOUT_SECONDS = 120;
 
@@ -44,7 +44,7 @@ final class PostgresCluster implements AutoCloseable {
         this.asPostgresUser = asPostgresUser;
     }
 
-    static PostgresCluster start() throws IOException, InterruptedException {
+    public static PostgresCluster start() throws IOException, InterruptedException {
         Path bin = findBinaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path target = Path.of("target").toAbsolutePath();
@@ -107,7 +107,7 @@ final class PostgresCluster implements AutoCloseable {
     }
 
     /** A new, empty database; its JDBC URL. */
-    String createDatabase() {
+    public String createDatabase() {
         String name = "directory_" + DATABASES.incrementAndGet();
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres")); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -117,11 +117,11 @@ final class PostgresCluster implements AutoCloseable {
         return jdbcUrl(name);
     }
 
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
