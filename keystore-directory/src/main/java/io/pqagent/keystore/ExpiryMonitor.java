@@ -126,10 +126,14 @@ public final class ExpiryMonitor {
         lastLogged.put(identity.keyId(), new Logged(status.level(), now));
     }
 
-    /** "12 days 3 hours", "5 hours 0 minutes": what an operator reads at a glance. */
+    /** "12 days 3 hours", "5 hours 0 minutes", "0 minutes 1 seconds": what an operator reads at a glance. */
     static String span(long seconds) {
         long days = seconds / 86_400;
         long hours = seconds % 86_400 / 3_600;
-        return days > 0 ? days + " days " + hours + " hours" : hours + " hours " + seconds % 3_600 / 60 + " minutes";
+        long minutes = seconds % 3_600 / 60;
+        if (days > 0) {
+            return days + " days " + hours + " hours";
+        }
+        return hours > 0 ? hours + " hours " + minutes + " minutes" : minutes + " minutes " + seconds % 60 + " seconds";
     }
 }

@@ -127,6 +127,7 @@ public final class IdentityStore implements AutoCloseable {
         return current;
     }
 
+    /** The identity in {@code current.qid}; null until {@link #load}, {@link #create} or an import succeeded. */
     public synchronized Identity current() {
         return current;
     }

@@ -71,8 +71,6 @@ public final class SealedFile {
                 throw new KeystoreException(KeystoreError.WRONG_PASSPHRASE_OR_TAMPERED, name, e);
             }
             return SecretBytes.wrap(content);
-        } catch (AEADBadTagException e) {
-            throw new KeystoreException(KeystoreError.WRONG_PASSPHRASE_OR_TAMPERED, name, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-256-GCM is not available on this JVM", e);
         }

@@ -161,5 +161,6 @@ class ExpiryMonitorTest {
     void spansReadWell() {
         assertThat(ExpiryMonitor.span(30 * TestClock.DAY + 3 * 3600)).isEqualTo("30 days 3 hours");
         assertThat(ExpiryMonitor.span(5 * 3600 + 60)).isEqualTo("5 hours 1 minutes");
+        assertThat(ExpiryMonitor.span(61)).isEqualTo("1 minutes 1 seconds");
     }
 }
