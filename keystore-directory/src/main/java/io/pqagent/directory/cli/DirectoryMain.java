@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "The QSMP key directory: an offline authority signs agents' keys, replicas serve them "
                 + "over QSMP Simplex.",
         subcommands = {ServeCommand.class, InitAuthorityCommand.class, RegisterCommand.class, RevokeCommand.class,
-            SubmitCommand.class, ListCommand.class, ShowCommand.class, CommandLine.HelpCommand.class},
+            SubmitCommand.class, ListCommand.class, ShowCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:refused or failed", "2:invalid usage or input"})
 public final class DirectoryMain implements Runnable {
