@@ -18,9 +18,7 @@ public final class RcsCipher {
     private final BlockPath path;
     private final RcsCounterMode ctr;
     private final RcsAuthenticator mac;
-    private final byte[] nonceScratch = new byte[RcsVariant.NONCE_SIZE];
-    private final byte[] lengthScratch = new byte[Integer.BYTES];
-    private final byte[] tagScratch;
+    private final int tagSize;
     private long counter;
     private boolean destroyed;
 
@@ -32,7 +30,7 @@ public final class RcsCipher {
         this.ctr = ctr;
         this.mac = mac;
         this.counter = counter;
-        this.tagScratch = new byte[macMode.tagSize(variant)];
+        this.tagSize = macMode.tagSize(variant);
     }
 
     /** An instance with empty {@code info} on the default (table) block path, as QSMP initialises it. */
@@ -89,7 +87,7 @@ public final class RcsCipher {
 
     /** KMAC: 32 (RCS-256) or 64 (RCS-512); QMAC: 32; NONE: 0. */
     public int tagSize() {
-        return tagScratch.length;
+        return tagSize;
     }
 
     /**
@@ -103,11 +101,12 @@ public final class RcsCipher {
             return;
         }
         mac.update(ad, offset, length);
-        lengthScratch[0] = (byte) length;
-        lengthScratch[1] = (byte) (length >>> 8);
-        lengthScratch[2] = (byte) (length >>> 16);
-        lengthScratch[3] = (byte) (length >>> 24);
-        mac.update(lengthScratch, 0, lengthScratch.length);
+        byte[] le32 = RcsScratch.current().length; // public data: no wipe needed
+        le32[0] = (byte) length;
+        le32[1] = (byte) (length >>> 8);
+        le32[2] = (byte) (length >>> 16);
+        le32[3] = (byte) (length >>> 24);
+        mac.update(le32, 0, le32.length);
     }
 
     /**
@@ -123,15 +122,16 @@ public final class RcsCipher {
         Objects.checkFromIndexSize(outOffset, length + tagSize(), out.length);
         // QSMP-WIRE §5.5 steps 1-6
         counter += length;
+        RcsScratch scratch = mac != null ? RcsScratch.current() : null;
         if (mac != null) {
-            ctr.writeNonce(nonceScratch, 0);
-            mac.update(nonceScratch, 0, nonceScratch.length);
+            ctr.writeNonce(scratch.nonce, 0);
+            mac.update(scratch.nonce, 0, RcsVariant.NONCE_SIZE);
         }
         ctr.transform(in, inOffset, out, outOffset, length);
         if (mac != null) {
             mac.update(out, outOffset, length);
             mac.updateCounter(counter);
-            mac.finish(out, outOffset + length);
+            mac.finish(out, outOffset + length, scratch);
         }
     }
 
@@ -147,13 +147,15 @@ public final class RcsCipher {
         Objects.checkFromIndexSize(outOffset, length, out.length);
         counter += length;
         if (mac != null) {
-            ctr.writeNonce(nonceScratch, 0);
-            mac.update(nonceScratch, 0, nonceScratch.length);
+            RcsScratch scratch = RcsScratch.current();
+            ctr.writeNonce(scratch.nonce, 0);
+            mac.update(scratch.nonce, 0, RcsVariant.NONCE_SIZE);
             mac.update(in, inOffset, length);
             mac.updateCounter(counter);
-            mac.finish(tagScratch, 0);
-            boolean valid = ConstantTime.equals(tagScratch, 0, tag, tagOffset, tagScratch.length);
-            Arrays.fill(tagScratch, (byte) 0);
+            byte[] expected = scratch.tag;
+            mac.finish(expected, 0, scratch);
+            boolean valid = ConstantTime.equals(expected, 0, tag, tagOffset, tagSize);
+            Arrays.fill(expected, 0, tagSize, (byte) 0);
             if (!valid) {
                 return false;
             }
@@ -188,7 +190,6 @@ public final class RcsCipher {
         if (mac != null) {
             mac.destroy();
         }
-        Arrays.fill(nonceScratch, (byte) 0);
         counter = 0;
         destroyed = true;
     }
