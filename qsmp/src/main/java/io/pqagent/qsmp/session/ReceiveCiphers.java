@@ -83,6 +83,15 @@ final class ReceiveCiphers {
         return false;
     }
 
+    /** Compacts the current cipher (previous epochs live only briefly, across a ratchet). */
+    void compact() {
+        current.compact();
+    }
+
+    void compactIfUnused() {
+        current.compactIfUnused();
+    }
+
     private static boolean tryOpen(RcsCipher c, byte[] ad, byte[] in, int length, byte[] out) {
         c.setAssociated(ad, 0, ad.length);
         if (c.decrypt(in, 0, length, in, length, out, 0)) {

@@ -169,6 +169,28 @@ public final class Session implements AutoCloseable {
         return keepAlivePending != null;
     }
 
+    /**
+     * Drops both directions' expanded round keys until the next packet re-derives them (about 2 KiB per
+     * RCS-256 session; see {@link RcsCipher#compact()}): for a session that is expected to stay idle.
+     */
+    public synchronized void compact() {
+        if (state == SessionState.OPEN) {
+            tx.compact();
+            rx.compact();
+        }
+    }
+
+    /**
+     * Compacts each direction that carried no packet since the previous call; called once per keep-alive
+     * interval, it frees what stayed idle for a whole interval and costs a busy session nothing.
+     */
+    public synchronized void compactIfIdle() {
+        if (state == SessionState.OPEN) {
+            tx.compactIfUnused();
+            rx.compactIfUnused();
+        }
+    }
+
     /** The normal terminate packet (§7.4); the session is closed afterwards. */
     public synchronized byte[] terminate() {
         close();

@@ -283,6 +283,8 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
         if (sweep != null) {
             keepAliveSentNanos = System.nanoTime(); // the first request goes out one interval from now
             sweep.join(this);
+            // a server session idles until its client speaks: hold the key, not the round keys, till then
+            session.compact();
         }
     }
 
@@ -300,6 +302,7 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
         }
         if (now - keepAliveSentNanos >= settings.keepAliveInterval().toNanos()) {
             keepAliveSentNanos = now;
+            session.compactIfIdle(); // a direction silent for a whole interval drops its round keys
             channel.writeAndFlush(Unpooled.wrappedBuffer(session.sendKeepAlive()));
         }
     }
