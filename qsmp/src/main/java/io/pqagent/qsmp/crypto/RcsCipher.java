@@ -150,8 +150,7 @@ public final class RcsCipher {
         counter += length;
         RcsScratch scratch = mac != null ? RcsScratch.current() : null;
         if (mac != null) {
-            ctr.writeNonce(scratch.nonce, 0);
-            mac.update(scratch.nonce, 0, RcsVariant.NONCE_SIZE);
+            absorbCounterBlock(ctr, scratch.nonce);
         }
         ctr.transform(in, inOffset, out, outOffset, length);
         if (mac != null) {
@@ -175,8 +174,7 @@ public final class RcsCipher {
         counter += length;
         if (mac != null) {
             RcsScratch scratch = RcsScratch.current();
-            ctr.writeNonce(scratch.nonce, 0);
-            mac.update(scratch.nonce, 0, RcsVariant.NONCE_SIZE);
+            absorbCounterBlock(ctr, scratch.nonce);
             mac.update(in, inOffset, length);
             mac.updateCounter(counter);
             byte[] expected = scratch.tag;
@@ -189,6 +187,13 @@ public final class RcsCipher {
         }
         ctr.transform(in, inOffset, out, outOffset, length);
         return true;
+    }
+
+    /** QSMP-WIRE §5.5 step 2: the counter block into the MAC, through the thread's scratch, wiped after. */
+    private void absorbCounterBlock(RcsCounterMode ctr, byte[] scratch) {
+        ctr.writeNonce(scratch, 0);
+        mac.update(scratch, 0, RcsVariant.NONCE_SIZE);
+        Arrays.fill(scratch, 0, RcsVariant.NONCE_SIZE, (byte) 0);
     }
 
     /** A deep, independent copy (clone before a trial decryption: the MAC state is chained); as compact as this. */

@@ -4,7 +4,8 @@ package io.pqagent.qsmp.crypto;
  * Per-thread working space of the RCS message path: the counter block and length absorbed into the MAC,
  * the tag computed on decryption, and KMAC's final block. An idle session then holds only its keys and
  * chained state, not these buffers (about 0.7 KiB per session); one message at a time uses them on a
- * thread, so one set per thread is enough. Every use wipes what it wrote before returning.
+ * thread, so one set per thread is enough. Every use wipes the counter block, the tag and the final
+ * block before returning (a destroyed cipher leaves nothing behind here); the length is public.
  */
 final class RcsScratch {
     private static final ThreadLocal<RcsScratch> PER_THREAD = ThreadLocal.withInitial(RcsScratch::new);
