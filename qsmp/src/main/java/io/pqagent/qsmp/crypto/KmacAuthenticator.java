@@ -31,8 +31,8 @@ final class KmacAuthenticator implements RcsAuthenticator {
     }
 
     @Override
-    public void finish(byte[] out, int offset) {
-        kmac.finish(out, offset);
+    public void finish(byte[] out, int offset, RcsScratch scratch) {
+        kmac.finish(out, offset, scratch.block);
     }
 
     @Override

@@ -24,7 +24,7 @@ final class QmacAuthenticator implements RcsAuthenticator {
     }
 
     @Override
-    public void finish(byte[] out, int offset) {
+    public void finish(byte[] out, int offset, RcsScratch scratch) {
         qmac.finish(out, offset);
     }
 

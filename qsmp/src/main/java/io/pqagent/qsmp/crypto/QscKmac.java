@@ -18,11 +18,13 @@ final class QscKmac {
     /** QSC's function name for its 12-round KMAC (confirmed by the KMAC-R12 vectors). */
     static final byte[] KMAC_R12_NAME = "KMACR12".getBytes(StandardCharsets.US_ASCII);
     private static final byte KMAC_DOMAIN = 0x04;
+    /** right_encode(8 x tag length) of the two tag lengths RCS uses, shared by every instance (never written). */
+    private static final byte[] SUFFIX_32 = Sp800185.rightEncode(8L * 32);
+    private static final byte[] SUFFIX_64 = Sp800185.rightEncode(8L * 64);
 
     private final KeccakSponge sponge;
     private final int tagLength;
     private final byte[] lengthSuffix;
-    private final byte[] finalBlock;
 
     /** Standard-round KMAC (function name "KMAC", 24 rounds). */
     QscKmac(int rate, byte[] key, int tagLength) {
@@ -38,8 +40,11 @@ final class QscKmac {
         }
         this.sponge = new KeccakSponge(rate, rounds);
         this.tagLength = tagLength;
-        this.lengthSuffix = Sp800185.rightEncode(8L * tagLength);
-        this.finalBlock = new byte[rate];
+        this.lengthSuffix = switch (tagLength) {
+            case 32 -> SUFFIX_32;
+            case 64 -> SUFFIX_64;
+            default -> Sp800185.rightEncode(8L * tagLength);
+        };
         // SP 800-185 §4.3: bytepad(encode_string(N) || encode_string(S = ""), rate), then bytepad(encode_string(K), rate)
         sponge.absorb(Sp800185.bytepad(rate, Sp800185.encodeString(functionName), Sp800185.encodeString(new byte[0])));
         byte[] keyBlock = Sp800185.bytepad(rate, Sp800185.encodeString(key));
@@ -51,7 +56,6 @@ final class QscKmac {
         this.sponge = other.sponge.copy();
         this.tagLength = other.tagLength;
         this.lengthSuffix = other.lengthSuffix;
-        this.finalBlock = new byte[other.finalBlock.length];
     }
 
     int tagLength() {
@@ -68,10 +72,17 @@ final class QscKmac {
 
     /** Writes the tag and leaves the sponge, post-squeeze, ready for the next message. */
     void finish(byte[] out, int offset) {
+        finish(out, offset, RcsScratch.current().block);
+    }
+
+    /**
+     * As {@link #finish(byte[], int)}, building the final block in {@code block} (at least one rate long;
+     * wiped before returning), so that an idle instance holds no block buffer of its own.
+     */
+    void finish(byte[] out, int offset, byte[] block) {
         int rate = sponge.rate();
         int pos = sponge.position();
         int re = lengthSuffix.length;
-        byte[] block = finalBlock;
         if (pos + re >= rate) {
             // QSMP-WIRE §5.5 quirk: QSC absorbs the partial block, permutes, and then builds the last block in
             // the same scratch buffer: right_encode and the domain byte overwrite its head while the stale
@@ -94,7 +105,7 @@ final class QscKmac {
         block[rate - 1] |= (byte) 0x80;
         sponge.absorbBlockAndPermute(block);
         sponge.extract(out, offset, tagLength);
-        Arrays.fill(block, (byte) 0);
+        Arrays.fill(block, 0, rate, (byte) 0);
     }
 
     QscKmac copy() {
@@ -103,6 +114,5 @@ final class QscKmac {
 
     void destroy() {
         sponge.destroy();
-        Arrays.fill(finalBlock, (byte) 0);
     }
 }

@@ -16,7 +16,8 @@ interface RcsAuthenticator {
     /** Absorbs the per-message length block for the byte counter, if this MAC has one. */
     void updateCounter(long counter);
 
-    void finish(byte[] out, int offset);
+    /** Writes the tag at {@code out[offset..]}; {@code scratch} is this thread's working space. */
+    void finish(byte[] out, int offset, RcsScratch scratch);
 
     RcsAuthenticator copy();
 

@@ -11,33 +11,51 @@ import java.util.Objects;
  * <p>One instance is one direction of one session. It is stateful and not thread-safe. A failed
  * {@link #decrypt} leaves the instance desynchronised exactly as QSC does (MAC state and byte counter
  * advanced, counter block not), so a caller that may retry on other keys clones with {@link #copy()} first.
+ *
+ * <p>An idle instance can be {@linkplain #compact() compacted}: it drops its expanded round keys and
+ * counter-mode state (about 1 KiB for RCS-256) and keeps only the 32- or 64-byte key and the counter
+ * block; the next message re-derives the round keys from the key (one cSHAKE, a few microseconds). The
+ * chained MAC state cannot be re-derived and is always kept. Holding the key instead of the round keys
+ * exposes nothing more: either one encrypts, and the round keys do not depend on anything else.
  */
 public final class RcsCipher {
+    private static final byte[] NO_INFO = new byte[0];
+
     private final RcsVariant variant;
     private final MacMode macMode;
     private final BlockPath path;
-    private final RcsCounterMode ctr;
+    /** The cipher key, kept to re-derive the round keys after {@link #compact()}; wiped by {@link #destroy()}. */
+    private final byte[] key;
+    /** The cSHAKE customization (public; empty in QSMP). */
+    private final byte[] info;
+    /** The counter mode with its round keys; null while compacted. */
+    private RcsCounterMode ctr;
+    /** While compacted: the counter block to resume from; null otherwise. */
+    private byte[] parkedNonce;
     private final RcsAuthenticator mac;
-    private final byte[] nonceScratch = new byte[RcsVariant.NONCE_SIZE];
-    private final byte[] lengthScratch = new byte[Integer.BYTES];
-    private final byte[] tagScratch;
+    private final int tagSize;
     private long counter;
+    /** A message went through since the last {@link #compactIfUnused()}. */
+    private boolean used;
     private boolean destroyed;
 
-    private RcsCipher(RcsVariant variant, MacMode macMode, BlockPath path, RcsCounterMode ctr,
-            RcsAuthenticator mac, long counter) {
+    private RcsCipher(RcsVariant variant, MacMode macMode, BlockPath path, byte[] key, byte[] info,
+            RcsCounterMode ctr, byte[] parkedNonce, RcsAuthenticator mac, long counter) {
         this.variant = variant;
         this.macMode = macMode;
         this.path = path;
+        this.key = key;
+        this.info = info;
         this.ctr = ctr;
+        this.parkedNonce = parkedNonce;
         this.mac = mac;
         this.counter = counter;
-        this.tagScratch = new byte[macMode.tagSize(variant)];
+        this.tagSize = macMode.tagSize(variant);
     }
 
     /** An instance with empty {@code info} on the default (table) block path, as QSMP initialises it. */
     public static RcsCipher initialize(RcsVariant variant, MacMode mac, byte[] key, byte[] nonce) {
-        return initialize(variant, mac, key, nonce, new byte[0], BlockPath.TABLE);
+        return initialize(variant, mac, key, nonce, NO_INFO, BlockPath.TABLE);
     }
 
     /**
@@ -64,15 +82,20 @@ public final class RcsCipher {
         }
         RcsKeySchedule ks = RcsKeySchedule.derive(variant, mac.authenticated(), key, info);
         try {
-            Rijndael256 block = switch (path) {
-                case TABLE -> new Rijndael256Table(variant.rounds(), ks.roundKeys());
-                case CONSTANT_TIME -> new Rijndael256ConstantTime(variant.rounds(), ks.roundKeys());
-            };
+            RcsCounterMode ctr = new RcsCounterMode(blockFunction(variant, path, ks.roundKeys()), nonce);
             RcsAuthenticator auth = mac.authenticated() ? RcsAuthenticator.create(mac, variant, ks.macKey(), nonce) : null;
-            return new RcsCipher(variant, mac, path, new RcsCounterMode(block, nonce), auth, 1);
+            byte[] keptInfo = info.length == 0 ? NO_INFO : info.clone();
+            return new RcsCipher(variant, mac, path, key.clone(), keptInfo, ctr, null, auth, 1);
         } finally {
             ks.destroy();
         }
+    }
+
+    private static Rijndael256 blockFunction(RcsVariant variant, BlockPath path, int[] roundKeys) {
+        return switch (path) {
+            case TABLE -> new Rijndael256Table(variant.rounds(), roundKeys);
+            case CONSTANT_TIME -> new Rijndael256ConstantTime(variant.rounds(), roundKeys);
+        };
     }
 
     public RcsVariant variant() {
@@ -89,7 +112,7 @@ public final class RcsCipher {
 
     /** KMAC: 32 (RCS-256) or 64 (RCS-512); QMAC: 32; NONE: 0. */
     public int tagSize() {
-        return tagScratch.length;
+        return tagSize;
     }
 
     /**
@@ -103,11 +126,12 @@ public final class RcsCipher {
             return;
         }
         mac.update(ad, offset, length);
-        lengthScratch[0] = (byte) length;
-        lengthScratch[1] = (byte) (length >>> 8);
-        lengthScratch[2] = (byte) (length >>> 16);
-        lengthScratch[3] = (byte) (length >>> 24);
-        mac.update(lengthScratch, 0, lengthScratch.length);
+        byte[] le32 = RcsScratch.current().length; // public data: no wipe needed
+        le32[0] = (byte) length;
+        le32[1] = (byte) (length >>> 8);
+        le32[2] = (byte) (length >>> 16);
+        le32[3] = (byte) (length >>> 24);
+        mac.update(le32, 0, le32.length);
     }
 
     /**
@@ -121,17 +145,18 @@ public final class RcsCipher {
             throw new IllegalArgumentException("message of " + length + " bytes is too long for one array with its tag");
         }
         Objects.checkFromIndexSize(outOffset, length + tagSize(), out.length);
+        RcsCounterMode ctr = expanded();
         // QSMP-WIRE §5.5 steps 1-6
         counter += length;
+        RcsScratch scratch = mac != null ? RcsScratch.current() : null;
         if (mac != null) {
-            ctr.writeNonce(nonceScratch, 0);
-            mac.update(nonceScratch, 0, nonceScratch.length);
+            absorbCounterBlock(ctr, scratch.nonce);
         }
         ctr.transform(in, inOffset, out, outOffset, length);
         if (mac != null) {
             mac.update(out, outOffset, length);
             mac.updateCounter(counter);
-            mac.finish(out, outOffset + length);
+            mac.finish(out, outOffset + length, scratch);
         }
     }
 
@@ -145,15 +170,17 @@ public final class RcsCipher {
         Objects.checkFromIndexSize(inOffset, length, in.length);
         Objects.checkFromIndexSize(tagOffset, tagSize(), tag.length);
         Objects.checkFromIndexSize(outOffset, length, out.length);
+        RcsCounterMode ctr = expanded();
         counter += length;
         if (mac != null) {
-            ctr.writeNonce(nonceScratch, 0);
-            mac.update(nonceScratch, 0, nonceScratch.length);
+            RcsScratch scratch = RcsScratch.current();
+            absorbCounterBlock(ctr, scratch.nonce);
             mac.update(in, inOffset, length);
             mac.updateCounter(counter);
-            mac.finish(tagScratch, 0);
-            boolean valid = ConstantTime.equals(tagScratch, 0, tag, tagOffset, tagScratch.length);
-            Arrays.fill(tagScratch, (byte) 0);
+            byte[] expected = scratch.tag;
+            mac.finish(expected, 0, scratch);
+            boolean valid = ConstantTime.equals(expected, 0, tag, tagOffset, tagSize);
+            Arrays.fill(expected, 0, tagSize, (byte) 0);
             if (!valid) {
                 return false;
             }
@@ -162,16 +189,77 @@ public final class RcsCipher {
         return true;
     }
 
-    /** A deep, independent copy (clone before a trial decryption: the MAC state is chained). */
+    /** QSMP-WIRE §5.5 step 2: the counter block into the MAC, through the thread's scratch, wiped after. */
+    private void absorbCounterBlock(RcsCounterMode ctr, byte[] scratch) {
+        ctr.writeNonce(scratch, 0);
+        mac.update(scratch, 0, RcsVariant.NONCE_SIZE);
+        Arrays.fill(scratch, 0, RcsVariant.NONCE_SIZE, (byte) 0);
+    }
+
+    /** A deep, independent copy (clone before a trial decryption: the MAC state is chained); as compact as this. */
     public RcsCipher copy() {
         checkLive();
-        return new RcsCipher(variant, macMode, path, ctr.copy(), mac == null ? null : mac.copy(), counter);
+        return new RcsCipher(variant, macMode, path, key.clone(), info, ctr == null ? null : ctr.copy(),
+                parkedNonce == null ? null : parkedNonce.clone(), mac == null ? null : mac.copy(), counter);
     }
 
     /** A copy of the current 32-byte counter block. */
     public byte[] nonce() {
         checkLive();
-        return ctr.nonce();
+        return ctr != null ? ctr.nonce() : parkedNonce.clone();
+    }
+
+    /**
+     * Drops the round keys and counter-mode state until the next message re-derives them from the key
+     * (see the class comment). For an instance that may stay idle; a no-op if already compact.
+     */
+    public void compact() {
+        checkLive();
+        if (ctr == null) {
+            return;
+        }
+        parkedNonce = ctr.nonce();
+        ctr.destroy();
+        ctr = null;
+    }
+
+    /**
+     * {@link #compact()}s the instance unless a message went through since the previous call: called at a
+     * steady pace (say each keep-alive interval), it compacts what stayed idle for a whole period, and a
+     * busy instance pays no re-derivation. Returns whether the instance is compact now.
+     */
+    public boolean compactIfUnused() {
+        checkLive();
+        if (used) {
+            used = false;
+            return false;
+        }
+        compact();
+        return true;
+    }
+
+    /** Whether the round keys are currently dropped (see {@link #compact()}). */
+    public boolean isCompact() {
+        return ctr == null;
+    }
+
+    /** The counter mode, re-derived from the key first if the instance was compacted. */
+    private RcsCounterMode expanded() {
+        used = true;
+        RcsCounterMode c = ctr;
+        if (c != null) {
+            return c;
+        }
+        int[] roundKeys = RcsKeySchedule.roundKeys(variant, macMode.authenticated(), key, info);
+        try {
+            c = new RcsCounterMode(blockFunction(variant, path, roundKeys), parkedNonce);
+        } finally {
+            Arrays.fill(roundKeys, 0);
+        }
+        Arrays.fill(parkedNonce, (byte) 0);
+        parkedNonce = null;
+        ctr = c;
+        return c;
     }
 
     /** The byte counter: 1 at initialisation, plus the length of every message since. */
@@ -184,11 +272,18 @@ public final class RcsCipher {
         if (destroyed) {
             return;
         }
-        ctr.destroy();
+        if (ctr != null) {
+            ctr.destroy();
+            ctr = null;
+        }
+        if (parkedNonce != null) {
+            Arrays.fill(parkedNonce, (byte) 0);
+            parkedNonce = null;
+        }
+        Arrays.fill(key, (byte) 0);
         if (mac != null) {
             mac.destroy();
         }
-        Arrays.fill(nonceScratch, (byte) 0);
         counter = 0;
         destroyed = true;
     }

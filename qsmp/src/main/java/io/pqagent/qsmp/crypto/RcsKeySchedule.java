@@ -28,14 +28,33 @@ final class RcsKeySchedule {
         int rkBlocksBytes = ((rkBytes + rate - 1) / rate) * rate;
         int macKeyBytes = authenticated ? variant.keySize() : 0;
         byte[] stream = Cshake.derive(rate, key, variant.cshakeName(authenticated), info, rkBlocksBytes + macKeyBytes);
+        int[] rk = pack(stream, rkBytes);
+        byte[] mk = Arrays.copyOfRange(stream, rkBlocksBytes, rkBlocksBytes + macKeyBytes);
+        Arrays.fill(stream, (byte) 0);
+        return new RcsKeySchedule(rk, mk);
+    }
+
+    /**
+     * Only the round keys of {@link #derive} (the same leading bytes of the same cSHAKE stream, without the
+     * MAC key): what a compacted {@link RcsCipher} re-derives. The caller owns and must wipe them.
+     */
+    static int[] roundKeys(RcsVariant variant, boolean authenticated, byte[] key, byte[] info) {
+        int rkBytes = variant.roundKeyBytes();
+        byte[] stream = Cshake.derive(variant.rate(), key, variant.cshakeName(authenticated), info, rkBytes);
+        try {
+            return pack(stream, rkBytes);
+        } finally {
+            Arrays.fill(stream, (byte) 0);
+        }
+    }
+
+    private static int[] pack(byte[] stream, int rkBytes) {
         int[] rk = new int[rkBytes / 4];
         for (int i = 0; i < rk.length; i++) {
             // round-key bytes are XORed onto the state in state byte order: pack them like the columns
             rk[i] = (int) LE_INT.get(stream, 4 * i);
         }
-        byte[] mk = Arrays.copyOfRange(stream, rkBlocksBytes, rkBlocksBytes + macKeyBytes);
-        Arrays.fill(stream, (byte) 0);
-        return new RcsKeySchedule(rk, mk);
+        return rk;
     }
 
     /** The round keys as (rounds + 1) x 8 little-endian columns; the caller owns and must wipe them. */

@@ -17,7 +17,8 @@ final class ReceiveCiphers {
     private static final int MAX_PREVIOUS = 4;
 
     private RcsCipher current;
-    private final Deque<RcsCipher> previous = new ArrayDeque<>(); // newest first
+    /** Newest first; null until a ratchet keeps an old cipher (Simplex never does), and again once empty. */
+    private ArrayDeque<RcsCipher> previous;
 
     ReceiveCiphers(RcsCipher current) {
         this.current = current;
@@ -30,6 +31,9 @@ final class ReceiveCiphers {
     /** Installs {@code next} as the current cipher, keeping the old one for packets still in flight. */
     void switchTo(RcsCipher next, boolean keepPrevious) {
         if (keepPrevious) {
+            if (previous == null) {
+                previous = new ArrayDeque<>(MAX_PREVIOUS + 1);
+            }
             previous.addFirst(current);
             while (previous.size() > MAX_PREVIOUS) {
                 previous.removeLast().destroy();
@@ -46,7 +50,7 @@ final class ReceiveCiphers {
      * and {@code ad} as associated data. Returns false, with no state changed, if no cipher accepts it.
      */
     boolean open(byte[] ad, byte[] in, int length, byte[] out) {
-        if (previous.isEmpty()) {
+        if (previous == null) {
             current.setAssociated(ad, 0, ad.length);
             return current.decrypt(in, 0, length, in, length, out, 0);
         }
@@ -79,6 +83,15 @@ final class ReceiveCiphers {
         return false;
     }
 
+    /** Compacts the current cipher (previous epochs live only briefly, across a ratchet). */
+    void compact() {
+        current.compact();
+    }
+
+    void compactIfUnused() {
+        current.compactIfUnused();
+    }
+
     private static boolean tryOpen(RcsCipher c, byte[] ad, byte[] in, int length, byte[] out) {
         c.setAssociated(ad, 0, ad.length);
         if (c.decrypt(in, 0, length, in, length, out, 0)) {
@@ -89,10 +102,13 @@ final class ReceiveCiphers {
     }
 
     private void dropPrevious() {
+        if (previous == null) {
+            return;
+        }
         for (RcsCipher c : previous) {
             c.destroy();
         }
-        previous.clear();
+        previous = null;
     }
 
     void destroy() {

@@ -42,16 +42,17 @@ public final class Session implements AutoCloseable {
     private final Limits limits;
     private final SigningKeyRecord localKey;
     private final byte[] peerVerificationKey;
-    private final byte[] config48;
     /** Tag field on the wire: 32 for RCS-256 (Simplex), 64 for RCS-512, whatever the MAC's real size. */
     private final int tagField;
     /** The listener's keep-alive counter (§7.3), independent of the tunnel sequence numbers. */
     private long keepAliveCounter;
     private KeepAlive keepAlivePending;
+    /** Duplex only: Simplex has no ratchets. */
     private final AsymmetricRatchet asymmetric;
 
     private RcsCipher tx;
     private final ReceiveCiphers rx;
+    /** The ratchet key (§4.3); Duplex only: a Simplex session wipes it at once, it can never ratchet. */
     private SecretBytes rtcs;
     private long txSequence;
     private long rxSequence;
@@ -67,15 +68,20 @@ public final class Session implements AutoCloseable {
         this.limits = limits;
         this.localKey = result.localKey();
         this.peerVerificationKey = result.peerVerificationKey();
-        this.config48 = parameterSet.config().field();
         CipherPair pair = result.ciphers();
         this.tx = pair.tx();
         this.rx = new ReceiveCiphers(pair.rx());
-        this.rtcs = pair.rtcs();
+        if (mode == Mode.DUPLEX) {
+            this.rtcs = pair.rtcs();
+            this.asymmetric = new AsymmetricRatchet(parameterSet, entropy);
+        } else {
+            pair.rtcs().close();
+            this.rtcs = null;
+            this.asymmetric = null;
+        }
         this.txSequence = result.txSequence();
         this.rxSequence = result.rxSequence();
         this.tagField = mode == Mode.DUPLEX ? QsmpConstants.DUPLEX_MACTAG_SIZE : QsmpConstants.SIMPLEX_MACTAG_SIZE;
-        this.asymmetric = new AsymmetricRatchet(parameterSet, entropy);
     }
 
     public Mode mode() {
@@ -155,12 +161,34 @@ public final class Session implements AutoCloseable {
 
     /** Whether an asymmetric ratchet we started is still waiting for its response. */
     public synchronized boolean ratchetPending() {
-        return asymmetric.pending();
+        return asymmetric != null && asymmetric.pending();
     }
 
     /** Whether a keep-alive request is still unanswered, and since when (our clock). */
     public synchronized boolean keepAlivePending() {
         return keepAlivePending != null;
+    }
+
+    /**
+     * Drops both directions' expanded round keys until the next packet re-derives them (about 2 KiB per
+     * RCS-256 session; see {@link RcsCipher#compact()}): for a session that is expected to stay idle.
+     */
+    public synchronized void compact() {
+        if (state == SessionState.OPEN) {
+            tx.compact();
+            rx.compact();
+        }
+    }
+
+    /**
+     * Compacts each direction that carried no packet since the previous call; called once per keep-alive
+     * interval, it frees what stayed idle for a whole interval and costs a busy session nothing.
+     */
+    public synchronized void compactIfIdle() {
+        if (state == SessionState.OPEN) {
+            tx.compactIfUnused();
+            rx.compactIfUnused();
+        }
     }
 
     /** The normal terminate packet (§7.4); the session is closed afterwards. */
@@ -280,6 +308,7 @@ public final class Session implements AutoCloseable {
 
     /** §4.3: both directions re-keyed from {@code secret}, cfg48 and the current rtcs. */
     private void rekey(byte[] secret, boolean keepPreviousReceive) {
+        byte[] config48 = parameterSet.config().field(); // public; built per ratchet, not held per session
         CipherPair next = KeySchedule.ratchet(role, macMode, tx.blockPath(), secret, config48, rtcs.bytes());
         tx.destroy();
         tx = next.tx();
@@ -340,7 +369,7 @@ public final class Session implements AutoCloseable {
      * about to replace: the two sides would diverge.
      */
     private void requireNoPendingRatchet() {
-        if (asymmetric.pending()) {
+        if (asymmetric != null && asymmetric.pending()) {
             throw new IllegalStateException("an asymmetric ratchet is still waiting for its response");
         }
     }
@@ -370,8 +399,12 @@ public final class Session implements AutoCloseable {
         state = SessionState.CLOSED;
         tx.destroy();
         rx.destroy();
-        rtcs.close();
-        asymmetric.close();
+        if (rtcs != null) {
+            rtcs.close();
+        }
+        if (asymmetric != null) {
+            asymmetric.close();
+        }
     }
 
     @Override

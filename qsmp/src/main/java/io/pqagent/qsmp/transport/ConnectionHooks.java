@@ -12,6 +12,11 @@ interface ConnectionHooks {
     default void established(TunnelChannel channel) {
     }
 
+    /** The keep-alive clock of this server's sessions on {@code loop}; null: no keep-alive requests. */
+    default KeepAliveSweep keepAliveSweep(io.netty.channel.EventLoop loop) {
+        return null;
+    }
+
     /** The connection is gone; called once. */
     default void closed(TunnelChannel channel) {
     }

@@ -1,47 +1,32 @@
 package io.pqagent.qsmp.transport;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import io.pqagent.qsmp.wire.Limits;
 import io.pqagent.qsmp.wire.PacketHeader;
 import io.pqagent.qsmp.wire.QsmpError;
 import io.pqagent.qsmp.wire.QsmpException;
-import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
  * Cuts the byte stream into {@link Frame}s. During the handshake it reads, after each header, exactly
- * the size the machine expects (QSMP-WIRE §2.5; one byte for an error packet), and releases one frame
- * at a time: the next is cut only once the machine has consumed the previous one, so the size question
- * never races the machine. In the tunnel it reads {@code msglen} bytes, refused before allocation when
- * above the limit (profile rule 11).
+ * the size the machine expects (QSMP-WIRE §2.5; one byte for an error packet). In the tunnel it reads
+ * {@code msglen} bytes, refused before allocation when above the limit (profile rule 11). Stateless:
+ * the connection keeps the received bytes and decides when the next frame may be cut, so that a
+ * connection holds no decoder object and no pipeline slot of its own.
  */
-final class FrameDecoder extends ByteToMessageDecoder {
-    private final Limits limits;
-    private ToIntFunction<PacketHeader> handshakeSizer;
-    private boolean armed = true;
-
-    FrameDecoder(Limits limits, ToIntFunction<PacketHeader> handshakeSizer) {
-        this.limits = limits;
-        this.handshakeSizer = handshakeSizer;
+final class FrameDecoder {
+    private FrameDecoder() {
     }
 
-    /** Allows the next handshake frame to be cut (event loop only). */
-    void arm() {
-        armed = true;
-    }
-
-    /** From now on frames are tunnel packets (event loop only). */
-    void tunnelMode() {
-        handshakeSizer = null;
-        armed = true;
-    }
-
-    @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws QsmpException {
-        if (!armed || in.readableBytes() < PacketHeader.SIZE) {
-            return;
+    /**
+     * Takes the next whole frame from {@code in}, or returns null, consuming nothing, if it has not all
+     * arrived yet.
+     *
+     * @param handshakeSizer the payload size the handshake machine expects after a header; null in the tunnel
+     */
+    static Frame next(ByteBuf in, ToIntFunction<PacketHeader> handshakeSizer, Limits limits) throws QsmpException {
+        if (in.readableBytes() < PacketHeader.SIZE) {
+            return null;
         }
         byte[] head = new byte[PacketHeader.SIZE];
         in.getBytes(in.readerIndex(), head);
@@ -52,14 +37,11 @@ final class FrameDecoder extends ByteToMessageDecoder {
                     + limits.maxTunnelMessage() + "-byte limit");
         }
         if (in.readableBytes() < PacketHeader.SIZE + length) {
-            return; // the rest has not arrived yet
+            return null; // the rest has not arrived yet
         }
         in.skipBytes(PacketHeader.SIZE);
         byte[] payload = new byte[(int) length];
         in.readBytes(payload);
-        if (handshakeSizer != null) {
-            armed = false;
-        }
-        out.add(new Frame(header, payload));
+        return new Frame(header, payload);
     }
 }

@@ -1,6 +1,7 @@
 package io.pqagent.qsmp.transport;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -32,6 +33,12 @@ import java.util.concurrent.TimeUnit;
  * client and server, IPv4 and IPv6.
  */
 public final class QsmpNetwork implements AutoCloseable {
+    /**
+     * Netty's adaptive receive-buffer sizing, one instance for every connection: it keeps no state of its
+     * own (each channel's handle does), and Netty would otherwise create one per channel.
+     */
+    static final AdaptiveRecvByteBufAllocator RECEIVE_BUFFERS = new AdaptiveRecvByteBufAllocator();
+
     private final EventLoopGroup io;
     private final ExecutorService crypto;
 
@@ -103,11 +110,12 @@ public final class QsmpNetwork implements AutoCloseable {
         TunnelChannel tunnel = factory.get();
         Bootstrap b = new Bootstrap().group(io).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, RECEIVE_BUFFERS)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.handshakeTimeout().toMillis())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(tunnel.decoder, tunnel);
+                        ch.pipeline().addLast(tunnel);
                     }
                 });
         b.connect(address).addListener(f -> {

@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,11 +32,12 @@ final class ServerEndpoint implements QsmpServer, ConnectionHooks {
     private final AtomicInteger handshakes = new AtomicInteger();
     /** Handshakes in progress plus sessions: every accepted connection holds a session slot. */
     private final AtomicInteger occupied = new AtomicInteger();
-    private final Set<TunnelChannel> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger refused = new AtomicInteger();
     private final Set<TunnelChannel> sessions = ConcurrentHashMap.newKeySet();
     private final Set<TunnelChannel> inHandshake = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Tunnel> first = new CompletableFuture<>();
+    /** One keep-alive clock per event loop, not one timer per session. */
+    private final Map<EventLoop, KeepAliveSweep> sweeps = new ConcurrentHashMap<>();
     private volatile Channel listening;
 
     private ServerEndpoint(TransportSettings settings, boolean once) {
@@ -49,6 +52,7 @@ final class ServerEndpoint implements QsmpServer, ConnectionHooks {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, QsmpNetwork.RECEIVE_BUFFERS)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -83,8 +87,7 @@ final class ServerEndpoint implements QsmpServer, ConnectionHooks {
         }
         TunnelChannel tunnel = factory.apply(this);
         inHandshake.add(tunnel);
-        live.add(tunnel);
-        ch.pipeline().addLast(tunnel.decoder, tunnel);
+        ch.pipeline().addLast(tunnel);
     }
 
     private static boolean reserve(AtomicInteger counter, int cap) {
@@ -127,12 +130,16 @@ final class ServerEndpoint implements QsmpServer, ConnectionHooks {
     }
 
     @Override
+    public KeepAliveSweep keepAliveSweep(EventLoop loop) {
+        return sweeps.computeIfAbsent(loop, l -> new KeepAliveSweep(l, settings));
+    }
+
+    /** Called exactly once per accepted connection (see {@link ConnectionHooks#closed}): frees its slot. */
+    @Override
     public void closed(TunnelChannel channel) {
         handshakeEnded(channel);
         sessions.remove(channel);
-        if (live.remove(channel)) {
-            occupied.decrementAndGet();
-        }
+        occupied.decrementAndGet();
     }
 
     // ---- QsmpServer ----

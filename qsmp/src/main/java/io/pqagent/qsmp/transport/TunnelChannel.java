@@ -1,10 +1,12 @@
 package io.pqagent.qsmp.transport;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import io.pqagent.qsmp.handshake.ClientHandshake;
 import io.pqagent.qsmp.handshake.HandshakeContext;
 import io.pqagent.qsmp.handshake.HandshakeMachine;
@@ -30,21 +32,31 @@ import java.util.function.Supplier;
  * channel's event loop, or on a crypto thread while the channel is marked busy, never both: work that
  * arrives while busy (frames, sends, ratchets) waits in order. Expensive steps (handshake packets,
  * asymmetric ratchets) run on the crypto executor so that they never stall other connections' I/O.
+ *
+ * <p>It is the channel's only handler and cuts its own frames ({@link FrameDecoder}): an idle server
+ * session is mostly keys, so every per-connection object counts (a second handler, its context, a
+ * timer task, a queue, a future nobody reads).
  */
 final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel {
     /** The handshake; released once it ends, with everything it held (an idle session keeps none of it). */
     private HandshakeMachine machine;
-    private final HandshakeContext context;
+    /** Needed to build the session; released with the machine. */
+    private HandshakeContext context;
     private final TransportSettings settings;
     private final Executor crypto;
     private final TunnelHandler handler;
     private final ConnectionHooks hooks;
     private final Mode mode;
     private final Role role;
-    final FrameDecoder decoder;
-    private final CompletableFuture<Tunnel> established = new CompletableFuture<>();
+    /** Completed once; then dropped, since only a connecting caller waits on it (before it completes). */
+    private CompletableFuture<Tunnel> established = new CompletableFuture<>();
     private final CompletableFuture<TunnelClosed> closed = new CompletableFuture<>();
-    private final ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+    /** Work that arrived while busy; created on first need. */
+    private ArrayDeque<Runnable> waiting;
+    /** Bytes received and not yet cut into frames; null when there are none. */
+    private ByteBuf received;
+    /** Whether the next handshake frame may be cut: one at a time, once the machine took the last one. */
+    private boolean armed = true;
 
     private volatile Channel channel;
     private volatile Session session;
@@ -52,7 +64,10 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
     private volatile TunnelClosed reason;
     private CompletableFuture<Void> asymmetricRatchet;
     private io.netty.util.concurrent.ScheduledFuture<?> deadline;
-    private io.netty.util.concurrent.ScheduledFuture<?> keepAlive;
+    /** The keep-alive clock this server session is chained into (fields below are its links). */
+    private KeepAliveSweep sweep;
+    TunnelChannel sweepPrevious;
+    TunnelChannel sweepNext;
     private long keepAliveSentNanos;
 
     TunnelChannel(HandshakeMachine machine, Mode mode, Role role, HandshakeContext context, TransportSettings settings,
@@ -65,9 +80,9 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
         this.crypto = crypto;
         this.handler = handler;
         this.hooks = hooks;
-        this.decoder = new FrameDecoder(settings.limits(), machine::payloadLength);
     }
 
+    /** Completes when the tunnel is established; call before the channel is connected. */
     CompletableFuture<Tunnel> established() {
         return established;
     }
@@ -88,12 +103,27 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        Frame frame = (Frame) msg;
-        whenIdle(() -> onFrame(frame));
+        ByteBuf data = (ByteBuf) msg;
+        received = received == null ? data : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), received, data);
+        cutFrames();
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (received != null) {
+            received.discardSomeReadBytes(); // a partial frame need not pin the whole read buffer
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseReceived();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        releaseReceived();
         // frames that arrived before the close (say, the peer's error packet) are handled first
         whenIdle(() -> {
             recordEnd(session == null
@@ -113,6 +143,48 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
             fail(q.error(), q.getMessage(), false);
         } else {
             fail(QsmpError.CHANNEL_DOWN, String.valueOf(c.getMessage()), true);
+        }
+    }
+
+    // ---- framing (event loop) ----
+
+    /**
+     * Cuts every frame that may be cut now: in the tunnel all that have arrived; in the handshake one at
+     * a time, the next only once the machine has taken the previous one, so that the size question
+     * never races the machine.
+     */
+    private void cutFrames() {
+        try {
+            while (received != null && reason == null) {
+                Frame frame;
+                if (session != null) {
+                    frame = FrameDecoder.next(received, null, settings.limits());
+                } else if (machine != null && armed) {
+                    frame = FrameDecoder.next(received, machine::payloadLength, settings.limits());
+                    if (frame != null) {
+                        armed = false;
+                    }
+                } else {
+                    break;
+                }
+                if (frame == null) {
+                    break;
+                }
+                whenIdle(() -> onFrame(frame));
+            }
+        } catch (QsmpException e) {
+            fail(e.error(), e.getMessage(), false);
+        } finally {
+            if (received != null && (reason != null || !received.isReadable())) {
+                releaseReceived(); // an empty or abandoned buffer is not kept while the session idles
+            }
+        }
+    }
+
+    private void releaseReceived() {
+        if (received != null) {
+            received.release();
+            received = null;
         }
     }
 
@@ -146,7 +218,7 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
         }
         if (step instanceof Step.Send send) {
             channel.writeAndFlush(Unpooled.wrappedBuffer(send.packet()));
-            decoder.arm();
+            armed = true;
             pump();
         } else if (step instanceof Step.Established done) {
             // book the session before the last packet leaves: once the peer sees it, we are counted
@@ -154,7 +226,7 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
             deadline.cancel(false);
             deadline = null;
             machine = null;
-            decoder.tunnelMode();
+            context = null;
             hooks.handshakeEnded(this);
             hooks.established(this);
             startKeepAlive();
@@ -162,11 +234,14 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
                 channel.writeAndFlush(Unpooled.wrappedBuffer(done.packet()));
             }
             handler.onOpen(this);
-            established.complete(this);
+            CompletableFuture<Tunnel> waiter = established;
+            established = null;
+            waiter.complete(this);
             pump();
         } else {
             Step.Failed failed = (Step.Failed) step;
             machine = null;
+            context = null;
             boolean peerSaid = failed.errorPacket() == null;
             recordEnd(new TunnelClosed(failed.error(), failed.detail(), peerSaid));
             if (failed.errorPacket() != null) {
@@ -201,27 +276,35 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
     }
 
     private void startKeepAlive() {
-        long interval = settings.keepAliveInterval().toNanos();
-        if (role != Role.SERVER || interval == 0) {
+        if (role != Role.SERVER || settings.keepAliveInterval().isZero()) {
             return; // profile rule 5: only the listening side asks
         }
-        keepAlive = channel.eventLoop().scheduleAtFixedRate(() -> whenIdle(this::keepAliveTick),
-                interval, interval, TimeUnit.NANOSECONDS);
+        sweep = hooks.keepAliveSweep(channel.eventLoop());
+        if (sweep != null) {
+            keepAliveSentNanos = System.nanoTime(); // the first request goes out one interval from now
+            sweep.join(this);
+            // a server session idles until its client speaks: hold the key, not the round keys, till then
+            session.compact();
+        }
     }
 
-    private void keepAliveTick() {
-        if (reason != null) {
-            return;
+    /** Called by the sweep on the event loop: sends the next request when due, or ends an unanswered one. */
+    void keepAliveTick(long now) {
+        if (reason != null || busy) {
+            return; // a busy session is looked at again on the next tick
         }
         if (session.keepAlivePending()) {
-            if (System.nanoTime() - keepAliveSentNanos >= settings.keepAliveTimeout().toNanos()) {
+            if (now - keepAliveSentNanos >= settings.keepAliveTimeout().toNanos()) {
                 fail(QsmpError.KEEPALIVE_EXPIRED, "no keep-alive answer within "
                         + settings.keepAliveTimeout().toMillis() + " ms", false);
             }
             return;
         }
-        keepAliveSentNanos = System.nanoTime();
-        channel.writeAndFlush(Unpooled.wrappedBuffer(session.sendKeepAlive()));
+        if (now - keepAliveSentNanos >= settings.keepAliveInterval().toNanos()) {
+            keepAliveSentNanos = now;
+            session.compactIfIdle(); // a direction silent for a whole interval drops its round keys
+            channel.writeAndFlush(Unpooled.wrappedBuffer(session.sendKeepAlive()));
+        }
     }
 
     // ---- the busy gate ----
@@ -229,6 +312,9 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
     /** Runs {@code action} now if nothing is in progress, else after what is. Event loop only. */
     private void whenIdle(Runnable action) {
         if (busy) {
+            if (waiting == null) {
+                waiting = new ArrayDeque<>(4);
+            }
             waiting.add(action);
         } else {
             action.run();
@@ -264,15 +350,18 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
     }
 
     private void drain() {
-        while (!busy && !waiting.isEmpty()) {
+        while (!busy && waiting != null && !waiting.isEmpty()) {
             waiting.poll().run();
+        }
+        if (waiting != null && waiting.isEmpty()) {
+            waiting = null; // an idle session holds no queue
         }
     }
 
-    /** Lets the decoder cut frames that arrived while the machine was busy. */
+    /** Cuts frames that arrived while the machine was busy. */
     private void pump() {
         if (channel.isActive()) {
-            channel.pipeline().fireChannelRead(Unpooled.EMPTY_BUFFER);
+            cutFrames();
         }
     }
 
@@ -295,13 +384,14 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
             deadline.cancel(false);
             deadline = null;
         }
-        if (keepAlive != null) {
-            keepAlive.cancel(false);
+        if (sweep != null) {
+            sweep.leave(this);
+            sweep = null;
         }
         if (!busy) {
             closeSession();
         }
-        if (!established.isDone()) {
+        if (established != null && !established.isDone()) {
             hooks.handshakeEnded(this);
             established.completeExceptionally(why.error() == null
                     ? new QsmpException(QsmpError.CHANNEL_DOWN, why.reason())

@@ -20,7 +20,8 @@ import net.jqwik.api.Provide;
 /**
  * Random sessions over an in-memory link that keeps each direction in order but delays delivery at
  * random, so ratchet requests cross data going the other way. Every message must arrive intact and in
- * order, none rejected (profile rule 6: lossless between our own peers).
+ * order, none rejected (profile rule 6: lossless between our own peers), whether or not the sides
+ * compact their ciphers between packets.
  */
 class SessionPropertiesTest {
     private static final int MAX_MESSAGE = 64 * 1024;
@@ -46,6 +47,7 @@ class SessionPropertiesTest {
                     link.sendFromServer(message(random));
                 }
                 link.deliverSome(random);
+                compactSometimes(pair, random);
             }
             link.drain();
             assertThat(link.receivedByServer).containsExactlyElementsOf(link.sentByClient);
@@ -56,6 +58,17 @@ class SessionPropertiesTest {
                 link.sendFromServer(message(random));
                 link.drain();
                 assertThat(link.receivedByClient).containsExactlyElementsOf(link.sentByServer);
+            }
+        }
+    }
+
+    /** Idle compaction (RcsCipher#compact) must be invisible on the wire, mid-ratchet included. */
+    private static void compactSometimes(SessionPair pair, Random random) {
+        switch (random.nextInt(6)) {
+            case 0 -> pair.client().compact();
+            case 1 -> pair.server().compact();
+            case 2 -> pair.server().compactIfIdle();
+            default -> {
             }
         }
     }
