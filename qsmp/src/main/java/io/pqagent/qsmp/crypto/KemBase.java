@@ -42,6 +42,12 @@ abstract class KemBase implements Kem {
         }
     }
 
+    protected final void requireCiphertext(byte[] ciphertext) throws DecapsulationException {
+        if (ciphertext.length != ciphertextSize()) {
+            throw new DecapsulationException(name() + ": wrong ciphertext size");
+        }
+    }
+
     /**
      * Profile rule 9: Bouncy Castle answers a ciphertext that does not decrypt with the implicit-
      * rejection key, QSC with a failure. Both arrays are wiped unless the secret is returned.

@@ -24,11 +24,29 @@ final class MlKem extends KemBase {
 
     @Override
     public KemKeyPair generateKeyPair(EntropySource entropy) {
+        return generate(entropy, false);
+    }
+
+    @Override
+    public KemKeyPair generatePreparedKeyPair(EntropySource entropy) {
+        return generate(entropy, true);
+    }
+
+    /**
+     * Every Bouncy Castle constructor of a private key re-encodes it and checks the hash of its public
+     * half, so the key is built once here; {@code getEncoded()} is the expanded FIPS 203 key whatever
+     * the preferred format.
+     */
+    private KemKeyPair generate(EntropySource entropy, boolean keepParsed) {
         byte[] seed = entropy.nextBytes(SEED_SIZE);
         try {
-            MLKEMPrivateKeyParameters sk = new MLKEMPrivateKeyParameters(params, seed)
-                    .withPreferredFormat(MLKEMPrivateKeyParameters.EXPANDED_KEY);
-            return new KemKeyPair(sk.getPublicKey(), SecretBytes.wrap(sk.getEncoded()));
+            MLKEMPrivateKeyParameters sk = new MLKEMPrivateKeyParameters(params, seed);
+            KemKeyPair pair = new KemKeyPair(sk.getPublicKey(), SecretBytes.wrap(sk.getEncoded()),
+                    keepParsed ? new Parsed(sk) : null);
+            if (!keepParsed) {
+                sk.destroy();
+            }
+            return pair;
         } finally {
             Arrays.fill(seed, (byte) 0);
         }
@@ -53,5 +71,34 @@ final class MlKem extends KemBase {
         byte[] secret = new MLKEMExtractor(new MLKEMPrivateKeyParameters(params, privateKey)).extractSecret(ciphertext);
         // K̄ = SHAKE256(z ‖ c, 32), z the last 32 bytes of the private key
         return unlessRejected(secret, shake256(NO_PREFIX, privateKey, privateKey.length - Z_SIZE, Z_SIZE, ciphertext));
+    }
+
+    /** A private key as generated; Bouncy Castle's {@code nonce} is z. */
+    private final class Parsed implements PreparedDecapsulationKey {
+        private final MLKEMPrivateKeyParameters key;
+
+        Parsed(MLKEMPrivateKeyParameters key) {
+            this.key = key;
+        }
+
+        @Override
+        public SecretBytes decapsulate(byte[] ciphertext) throws DecapsulationException {
+            requireCiphertext(ciphertext);
+            if (key.isDestroyed()) {
+                throw new IllegalStateException(name() + " private key already closed");
+            }
+            byte[] secret = new MLKEMExtractor(key).extractSecret(ciphertext);
+            byte[] z = key.getNonce();
+            try {
+                return unlessRejected(secret, shake256(NO_PREFIX, z, 0, Z_SIZE, ciphertext));
+            } finally {
+                Arrays.fill(z, (byte) 0);
+            }
+        }
+
+        @Override
+        public void close() {
+            key.destroy();
+        }
     }
 }

@@ -106,7 +106,7 @@ public final class DuplexClientHandshake extends HandshakeMachine implements Cli
             return fail(QsmpError.EXCHANGE_FAILURE, "the listener's ephemeral public key is malformed");
         }
         seca = enc.sharedSecret();
-        ephemeral = context.parameterSet().kem().generateKeyPair(context.entropy());
+        ephemeral = context.parameterSet().kem().generatePreparedKeyPair(context.entropy());
         PacketHeader out = nextHeader(Flag.EXCHANGE_REQUEST, DuplexExchangeRequest.payloadSize(context.parameterSet()));
         byte[] h3 = Sha3.sha512(out.encode(), enc.ciphertext(), ephemeral.publicKey());
         byte[] body = new DuplexExchangeRequest(enc.ciphertext(), ephemeral.publicKey(), signHash(h3)).encode();
@@ -129,12 +129,12 @@ public final class DuplexClientHandshake extends HandshakeMachine implements Cli
         if (!ConstantTime.equals(signed, Sha3.sha512(header.encode(), msg.ciphertext()))) {
             return fail(QsmpError.VERIFY_FAILURE, "exchange response hash mismatch");
         }
-        try (SecretBytes secb = context.parameterSet().kem().decapsulate(ephemeral.privateKey().bytes(), msg.ciphertext())) {
+        try (SecretBytes secb = context.parameterSet().kem().decapsulate(ephemeral, msg.ciphertext())) {
             ciphers = KeySchedule.duplex(Role.CLIENT, context.macMode(), context.blockPath(), seca.bytes(), sessionCookie, secb.bytes());
         } catch (DecapsulationException ex) {
             return fail(QsmpError.DECAPSULATION_FAILURE, ex.getMessage());
         } finally {
-            ephemeral.privateKey().close();
+            ephemeral.close();
             ephemeral = null;
             seca.close();
         }
@@ -179,7 +179,7 @@ public final class DuplexClientHandshake extends HandshakeMachine implements Cli
             seca.close();
         }
         if (ephemeral != null) {
-            ephemeral.privateKey().close();
+            ephemeral.close();
         }
         if (ciphers != null) {
             ciphers.close();

@@ -118,7 +118,7 @@ public final class DuplexServerHandshake extends HandshakeMachine {
             return fail(QsmpError.VERIFY_FAILURE, "connect request hash mismatch"); // step 2.5
         }
         sessionCookie = SessionCookie.duplex(config48, msg.keyId(), clientVerificationKey, localKey.verificationKey());
-        ephemeral = context.parameterSet().kem().generateKeyPair(context.entropy());
+        ephemeral = context.parameterSet().kem().generatePreparedKeyPair(context.entropy());
         PacketHeader out = nextHeader(Flag.CONNECT_RESPONSE, DuplexConnectResponse.payloadSize(context.parameterSet()));
         byte[] h2 = Sha3.sha512(out.encode(), ephemeral.publicKey());
         byte[] body = new DuplexConnectResponse(signHash(h2), ephemeral.publicKey()).encode();
@@ -144,11 +144,11 @@ public final class DuplexServerHandshake extends HandshakeMachine {
         }
         SecretBytes seca;
         try {
-            seca = context.parameterSet().kem().decapsulate(ephemeral.privateKey().bytes(), msg.ciphertext());
+            seca = context.parameterSet().kem().decapsulate(ephemeral, msg.ciphertext());
         } catch (DecapsulationException ex) {
             return fail(QsmpError.DECAPSULATION_FAILURE, ex.getMessage());
         } finally {
-            ephemeral.privateKey().close();
+            ephemeral.close();
             ephemeral = null;
         }
         Encapsulation enc = encapsulateTo(msg.publicKey());
@@ -197,7 +197,7 @@ public final class DuplexServerHandshake extends HandshakeMachine {
     @Override
     protected void wipe() {
         if (ephemeral != null) {
-            ephemeral.privateKey().close();
+            ephemeral.close();
         }
         if (ciphers != null) {
             ciphers.close();

@@ -70,7 +70,7 @@ public final class SimplexServerHandshake extends HandshakeMachine {
             return fail(QsmpError.UNKNOWN_PROTOCOL, "configuration string differs");
         }
         sessionCookie = SessionCookie.simplex(config48, msg.keyId(), localKey.verificationKey());
-        ephemeral = context.parameterSet().kem().generateKeyPair(context.entropy());
+        ephemeral = context.parameterSet().kem().generatePreparedKeyPair(context.entropy());
         PacketHeader out = nextHeader(Flag.CONNECT_RESPONSE, SimplexConnectResponse.payloadSize(context.parameterSet()));
         byte[] h = Sha3.sha256(out.encode(), ephemeral.publicKey());
         byte[] signed = localKey.signHash(h, context.entropy());
@@ -86,12 +86,12 @@ public final class SimplexServerHandshake extends HandshakeMachine {
         }
         rxSequence++;
         CipherPair ciphers;
-        try (SecretBytes sec = context.parameterSet().kem().decapsulate(ephemeral.privateKey().bytes(), payload)) {
+        try (SecretBytes sec = context.parameterSet().kem().decapsulate(ephemeral, payload)) {
             ciphers = KeySchedule.simplex(Role.SERVER, context.macMode(), context.blockPath(), sec.bytes(), sessionCookie);
         } catch (DecapsulationException ex) {
             return fail(QsmpError.DECAPSULATION_FAILURE, ex.getMessage());
         } finally {
-            ephemeral.privateKey().close();
+            ephemeral.close();
             ephemeral = null;
         }
         byte[] packet = emit(nextHeader(Flag.EXCHANGE_RESPONSE, 0), new byte[0]);
@@ -104,7 +104,7 @@ public final class SimplexServerHandshake extends HandshakeMachine {
     @Override
     protected void wipe() {
         if (ephemeral != null) {
-            ephemeral.privateKey().close();
+            ephemeral.close();
         }
     }
 }
