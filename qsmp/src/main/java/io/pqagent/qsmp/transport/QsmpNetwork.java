@@ -118,17 +118,19 @@ public final class QsmpNetwork implements AutoCloseable {
                         ch.pipeline().addLast(tunnel);
                     }
                 });
-        b.connect(address).addListener(f -> {
-            if (!f.isSuccess()) {
-                result.completeExceptionally(new IOException("cannot connect to " + address + ": "
-                        + f.cause().getMessage(), f.cause()));
-            }
-        });
+        // before connecting: a fast handshake (or failure) may finish on the event loop before this
+        // thread returns from connect(), and the channel drops its future once established
         tunnel.established().whenComplete((t, e) -> {
             if (e != null) {
                 result.completeExceptionally(e);
             } else {
                 result.complete(t);
+            }
+        });
+        b.connect(address).addListener(f -> {
+            if (!f.isSuccess()) {
+                result.completeExceptionally(new IOException("cannot connect to " + address + ": "
+                        + f.cause().getMessage(), f.cause()));
             }
         });
         return result;
