@@ -96,7 +96,9 @@ public final class AbProbe {
 
     private static void ctr(int slices) {
         Random random = new Random(3);
-        for (RcsVariant variant : RcsVariant.values()) {
+        RcsVariant[] order = System.getProperty("variants") == null ? RcsVariant.values()
+                : Arrays.stream(System.getProperty("variants").split(",")).map(RcsVariant::valueOf).toArray(RcsVariant[]::new);
+        for (RcsVariant variant : order) {
             int rounds = variant.rounds();
             int[] rk = new int[8 * (rounds + 1)];
             for (int i = 0; i < rk.length; i++) {

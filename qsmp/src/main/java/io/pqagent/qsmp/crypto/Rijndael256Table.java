@@ -198,7 +198,43 @@ final class Rijndael256Table implements Rijndael256 {
             long w1 = s[p + 1];
             long w2 = s[p + 2];
             long w3 = s[p + 3];
-            for (int k = 4 * from; k < last; k += 4) {
+            // rounds in pairs (w -> n -> w), then one more if the count is odd (it is for 22 and 30 rounds)
+            int k = 4 * from;
+            for (; k + 4 < last; k += 8) {
+                LE_LONG.set(m, 0, w0);
+                LE_LONG.set(m, 8, w1);
+                LE_LONG.set(m, 16, w2);
+                LE_LONG.set(m, 24, w3);
+                long n0 = T[L0 + (m[0] & 0xff)] ^ T[L1 + (m[5] & 0xff)] ^ T[L2 + (m[14] & 0xff)]
+                        ^ T[L3 + (m[19] & 0xff)] ^ T[H0 + (m[4] & 0xff)] ^ T[H1 + (m[9] & 0xff)]
+                        ^ T[H2 + (m[18] & 0xff)] ^ T[H3 + (m[23] & 0xff)] ^ rk[k + 0];
+                long n1 = T[L0 + (m[8] & 0xff)] ^ T[L1 + (m[13] & 0xff)] ^ T[L2 + (m[22] & 0xff)]
+                        ^ T[L3 + (m[27] & 0xff)] ^ T[H0 + (m[12] & 0xff)] ^ T[H1 + (m[17] & 0xff)]
+                        ^ T[H2 + (m[26] & 0xff)] ^ T[H3 + (m[31] & 0xff)] ^ rk[k + 1];
+                long n2 = T[L0 + (m[16] & 0xff)] ^ T[L1 + (m[21] & 0xff)] ^ T[L2 + (m[30] & 0xff)]
+                        ^ T[L3 + (m[3] & 0xff)] ^ T[H0 + (m[20] & 0xff)] ^ T[H1 + (m[25] & 0xff)]
+                        ^ T[H2 + (m[2] & 0xff)] ^ T[H3 + (m[7] & 0xff)] ^ rk[k + 2];
+                long n3 = T[L0 + (m[24] & 0xff)] ^ T[L1 + (m[29] & 0xff)] ^ T[L2 + (m[6] & 0xff)]
+                        ^ T[L3 + (m[11] & 0xff)] ^ T[H0 + (m[28] & 0xff)] ^ T[H1 + (m[1] & 0xff)]
+                        ^ T[H2 + (m[10] & 0xff)] ^ T[H3 + (m[15] & 0xff)] ^ rk[k + 3];
+                LE_LONG.set(m, 0, n0);
+                LE_LONG.set(m, 8, n1);
+                LE_LONG.set(m, 16, n2);
+                LE_LONG.set(m, 24, n3);
+                w0 = T[L0 + (m[0] & 0xff)] ^ T[L1 + (m[5] & 0xff)] ^ T[L2 + (m[14] & 0xff)]
+                        ^ T[L3 + (m[19] & 0xff)] ^ T[H0 + (m[4] & 0xff)] ^ T[H1 + (m[9] & 0xff)]
+                        ^ T[H2 + (m[18] & 0xff)] ^ T[H3 + (m[23] & 0xff)] ^ rk[k + 4];
+                w1 = T[L0 + (m[8] & 0xff)] ^ T[L1 + (m[13] & 0xff)] ^ T[L2 + (m[22] & 0xff)]
+                        ^ T[L3 + (m[27] & 0xff)] ^ T[H0 + (m[12] & 0xff)] ^ T[H1 + (m[17] & 0xff)]
+                        ^ T[H2 + (m[26] & 0xff)] ^ T[H3 + (m[31] & 0xff)] ^ rk[k + 5];
+                w2 = T[L0 + (m[16] & 0xff)] ^ T[L1 + (m[21] & 0xff)] ^ T[L2 + (m[30] & 0xff)]
+                        ^ T[L3 + (m[3] & 0xff)] ^ T[H0 + (m[20] & 0xff)] ^ T[H1 + (m[25] & 0xff)]
+                        ^ T[H2 + (m[2] & 0xff)] ^ T[H3 + (m[7] & 0xff)] ^ rk[k + 6];
+                w3 = T[L0 + (m[24] & 0xff)] ^ T[L1 + (m[29] & 0xff)] ^ T[L2 + (m[6] & 0xff)]
+                        ^ T[L3 + (m[11] & 0xff)] ^ T[H0 + (m[28] & 0xff)] ^ T[H1 + (m[1] & 0xff)]
+                        ^ T[H2 + (m[10] & 0xff)] ^ T[H3 + (m[15] & 0xff)] ^ rk[k + 7];
+            }
+            if (k < last) {
                 LE_LONG.set(m, 0, w0);
                 LE_LONG.set(m, 8, w1);
                 LE_LONG.set(m, 16, w2);
