@@ -17,7 +17,8 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
  * the report is the median per-op time over all slices with the min and max as spread. The "baseline" side
  * is a frozen copy of the pre-tuning code ({@code Baseline*} classes). A companion to JMH, not a substitute.
  *
- * <pre>java -cp microbench/target/microbench.jar io.pqagent.qsmp.crypto.AbProbe [keccak|block|ctr|all] [slices]</pre>
+ * <pre>java [-Dvariants=RCS512,RCS256] -cp microbench/target/microbench.jar io.pqagent.qsmp.crypto.AbProbe
+ *     [keccak|block|ctr|ct|all] [slices]</pre>
  */
 public final class AbProbe {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -36,6 +37,9 @@ public final class AbProbe {
         }
         if (what.equals("ctr") || what.equals("all")) {
             ctr(slices);
+        }
+        if (what.equals("ct") || what.equals("all")) {
+            constantTime(slices);
         }
     }
 
@@ -131,6 +135,41 @@ public final class AbProbe {
                 if (!Arrays.equals(outA, outB)) {
                     throw new AssertionError(variant + " CTR output differs from the baseline at " + size + " B");
                 }
+            }
+        }
+    }
+
+    private static void constantTime(int slices) {
+        Random random = new Random(4);
+        for (int rounds : new int[] {22, 30}) {
+            int[] rk = new int[8 * (rounds + 1)];
+            for (int i = 0; i < rk.length; i++) {
+                rk[i] = random.nextInt();
+            }
+            Rijndael256 base = new BaselineRijndael256ConstantTime(rounds, rk);
+            Rijndael256 ours = new Rijndael256ConstantTime(rounds, rk);
+            int[] a = new int[8];
+            int[] b = new int[8];
+            long[] many = new long[4 * 16];
+            Map<String, Runnable> v = new LinkedHashMap<>();
+            v.put("baseline ct x16", () -> {
+                for (int i = 0; i < 16; i++) {
+                    base.encrypt(a);
+                }
+            });
+            v.put("current  ct x16", () -> {
+                for (int i = 0; i < 16; i++) {
+                    ours.encrypt(b);
+                }
+            });
+            v.put("current  ct 16 blocks", () -> ours.encrypt(many, 0, 16));
+            compare("constant-time Rijndael-256 " + rounds + " rounds", v, slices);
+            Arrays.fill(a, 7);
+            Arrays.fill(b, 7);
+            base.encrypt(a);
+            ours.encrypt(b);
+            if (!Arrays.equals(a, b)) {
+                throw new AssertionError("constant-time output differs from the baseline");
             }
         }
     }

@@ -21,18 +21,34 @@ class Rijndael256PathsTest {
 
     @Test
     void bitslicedSboxEqualsTheTableForEveryByte() {
-        for (int base = 0; base < 256; base += 32) {
-            int[] cols = new int[8];
+        // two blocks per pass, one in each 32-bit half of the planes: bytes base .. base+31 and base+32 .. base+63
+        for (int base = 0; base < 256; base += 64) {
+            int[] colsA = new int[8];
+            int[] colsB = new int[8];
             for (int j = 0; j < 32; j++) {
-                cols[j >>> 2] |= (base + j) << (8 * (j & 3));
+                colsA[j >>> 2] |= (base + j) << (8 * (j & 3));
+                colsB[j >>> 2] |= (base + 32 + j) << (8 * (j & 3));
             }
-            int[] planes = new int[8];
-            Rijndael256ConstantTime.toPlanes(cols, planes);
+            int[] planesA = new int[8];
+            int[] planesB = new int[8];
+            Rijndael256ConstantTime.toPlanes(colsA, planesA);
+            Rijndael256ConstantTime.toPlanes(colsB, planesB);
+            long[] planes = new long[8];
+            for (int i = 0; i < 8; i++) {
+                planes[i] = Integer.toUnsignedLong(planesA[i]) | ((long) planesB[i] << 32);
+            }
             BitslicedAesSbox.substitute(planes);
-            Rijndael256ConstantTime.fromPlanes(planes, cols);
+            for (int i = 0; i < 8; i++) {
+                planesA[i] = (int) planes[i];
+                planesB[i] = (int) (planes[i] >>> 32);
+            }
+            Rijndael256ConstantTime.fromPlanes(planesA, colsA);
+            Rijndael256ConstantTime.fromPlanes(planesB, colsB);
             for (int j = 0; j < 32; j++) {
-                assertThat((cols[j >>> 2] >>> (8 * (j & 3))) & 0xff).as("S(%02x)", base + j)
+                assertThat((colsA[j >>> 2] >>> (8 * (j & 3))) & 0xff).as("S(%02x)", base + j)
                         .isEqualTo(AesSbox.substitute(base + j));
+                assertThat((colsB[j >>> 2] >>> (8 * (j & 3))) & 0xff).as("S(%02x)", base + 32 + j)
+                        .isEqualTo(AesSbox.substitute(base + 32 + j));
             }
         }
     }
