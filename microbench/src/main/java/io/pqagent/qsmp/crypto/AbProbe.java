@@ -38,6 +38,9 @@ public final class AbProbe {
         if (what.equals("ctr") || what.equals("all")) {
             ctr(slices);
         }
+        if (what.equals("instances")) {
+            instances(slices);
+        }
         if (what.equals("ct") || what.equals("all")) {
             constantTime(slices);
         }
@@ -137,6 +140,31 @@ public final class AbProbe {
                 }
             }
         }
+    }
+
+    /** The same key in several instances (different heap addresses): is the speed address-dependent? */
+    private static void instances(int slices) {
+        Random random = new Random(5);
+        int rounds = 30;
+        int[] rk = new int[8 * (rounds + 1)];
+        for (int i = 0; i < rk.length; i++) {
+            rk[i] = random.nextInt();
+        }
+        Map<String, Runnable> v = new LinkedHashMap<>();
+        List<Object> keep = new ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            Rijndael256 t = new Rijndael256Table(rounds, rk);
+            long[] counter = new long[4];
+            long[] out = new long[4 * 16];
+            keep.add(new byte[random.nextInt(3000)]);
+            v.put("instance " + n + " 64 counters", () -> {
+                for (int i = 0; i < 4; i++) {
+                    t.encryptCounters(counter, out, 16);
+                }
+            });
+        }
+        compare("Rijndael-256 30 rounds, one key, eight instances", v, slices);
+        System.out.println(keep.size());
     }
 
     private static void constantTime(int slices) {

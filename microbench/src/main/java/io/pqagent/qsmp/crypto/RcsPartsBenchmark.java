@@ -33,7 +33,7 @@ public class RcsPartsBenchmark {
     @Param({"RCS256", "RCS512"})
     public RcsVariant variant;
 
-    @Param({"TABLE"})
+    @Param({"TABLE", "CONSTANT_TIME"})
     public BlockPath path;
 
     @Param({"64", "1024", "16384"})
