@@ -15,8 +15,10 @@ import java.util.Objects;
  * in the low half of a long and once in the high half, so an output long is eight table entries XORed
  * together, and a round is 32 table loads and four round-key loads. Between rounds the four longs are stored
  * to a 32-byte array and the table indices are read back as single bytes: with HotSpot C2 that is faster than
- * extracting them from registers by shift and mask (measured in {@code AbProbe}: C2 spends four instructions
- * per extracted byte and runs out of registers), and about 5% faster than the former int-table form.
+ * extracting them from registers by shift and mask (C2 spends about four instructions per extracted byte and
+ * runs out of registers; 5-10% slower in {@code AbProbe}, as were mixes of the two and 16/32-bit reads).
+ * Rounds run in pairs per loop iteration. All blocks go through one loop method ({@code finish}) so that C2
+ * compiles it once with the registers to itself; copies inlined into each caller measured slower.
  *
  * <p>CTR mode ({@link #encryptCounters}) also reuses work across counters: successive counter blocks differ
  * only in byte 0 for runs of up to 256 blocks, so round 1 changes in one table lookup and round 2 in four;
