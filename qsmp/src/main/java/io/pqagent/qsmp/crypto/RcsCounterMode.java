@@ -8,18 +8,21 @@ import java.util.Arrays;
 /**
  * RCS CTR mode (QSMP-WIRE §5.4): keystream block = Rijndael-256(counter block); after every block, a final
  * partial one included, the 32-byte counter is incremented as a 256-bit little-endian integer. The counter
- * persists across messages. Held as four 64-bit limbs so the increment is a short carry chain.
+ * persists across messages. Held as four 64-bit limbs; up to 16 counter blocks go to the block cipher per
+ * call ({@link Rijndael256#encryptCounters}, which also increments), and the keystream is XORed on eight
+ * bytes at a time.
  */
 final class RcsCounterMode {
-    private static final VarHandle LE_INT =
-            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LE_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int BLOCK = RcsVariant.BLOCK_SIZE;
+    /** Counter blocks handed to the block cipher per call (512 bytes of keystream). */
+    private static final int BATCH = 16;
 
     private final Rijndael256 cipher;
     private final long[] counter;
-    private final int[] keystream = new int[8];
+    /** BATCH counter blocks, then their keystream, four little-endian longs per block. */
+    private final long[] keystream = new long[4 * BATCH];
 
     RcsCounterMode(Rijndael256 cipher, byte[] nonce) {
         this.cipher = cipher;
@@ -36,49 +39,28 @@ final class RcsCounterMode {
 
     /** XORs {@code length} keystream bytes onto {@code in} into {@code out}; in == out at the same offset is fine. */
     void transform(byte[] in, int inOffset, byte[] out, int outOffset, int length) {
-        int[] ks = keystream;
-        long[] n = counter;
+        long[] ks = keystream;
         int done = 0;
-        while (length - done >= BLOCK) {
-            nextBlock(ks, n);
+        int used = 0;
+        while (done < length) {
+            int remaining = length - done;
+            // one counter block per 32 bytes, a final partial one included (QSMP-WIRE §5.4)
+            int blocks = Math.min(BATCH, (remaining + BLOCK - 1) / BLOCK);
+            cipher.encryptCounters(counter, ks, blocks);
+            used = Math.max(used, 4 * blocks);
+            int bytes = Math.min(remaining, blocks * BLOCK);
             int ip = inOffset + done;
             int op = outOffset + done;
-            for (int i = 0; i < 8; i++) {
-                LE_INT.set(out, op + 4 * i, (int) LE_INT.get(in, ip + 4 * i) ^ ks[i]);
+            int i = 0;
+            for (; i <= bytes - Long.BYTES; i += Long.BYTES) {
+                LE_LONG.set(out, op + i, (long) LE_LONG.get(in, ip + i) ^ ks[i >>> 3]);
             }
-            done += BLOCK;
-        }
-        if (done < length) {
-            nextBlock(ks, n);
-            for (int i = 0; done < length; i++, done++) {
-                out[outOffset + done] = (byte) (in[inOffset + done] ^ (ks[i >>> 2] >>> (8 * (i & 3))));
+            for (; i < bytes; i++) {
+                out[op + i] = (byte) (in[ip + i] ^ (ks[i >>> 3] >>> (8 * (i & 7))));
             }
+            done += bytes;
         }
-        Arrays.fill(ks, 0);
-    }
-
-    private void nextBlock(int[] ks, long[] n) {
-        ks[0] = (int) n[0];
-        ks[1] = (int) (n[0] >>> 32);
-        ks[2] = (int) n[1];
-        ks[3] = (int) (n[1] >>> 32);
-        ks[4] = (int) n[2];
-        ks[5] = (int) (n[2] >>> 32);
-        ks[6] = (int) n[3];
-        ks[7] = (int) (n[3] >>> 32);
-        cipher.encrypt(ks);
-        increment(n);
-    }
-
-    /** 256-bit little-endian increment (full carry, as QSC's portable and AES-NI paths do). */
-    private static void increment(long[] n) {
-        n[0]++;
-        long carry = n[0] == 0 ? 1 : 0;
-        n[1] += carry;
-        carry &= n[1] == 0 ? 1 : 0;
-        n[2] += carry;
-        carry &= n[2] == 0 ? 1 : 0;
-        n[3] += carry;
+        Arrays.fill(ks, 0, used, 0L);
     }
 
     /** The current counter block as 32 bytes. */
@@ -101,6 +83,6 @@ final class RcsCounterMode {
     void destroy() {
         cipher.destroy();
         Arrays.fill(counter, 0L);
-        Arrays.fill(keystream, 0);
+        Arrays.fill(keystream, 0L);
     }
 }

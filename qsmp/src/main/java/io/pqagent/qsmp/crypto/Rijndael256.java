@@ -11,6 +11,45 @@ interface Rijndael256 {
     /** Encrypts the eight columns of {@code block} in place. */
     void encrypt(int[] block);
 
+    /**
+     * Encrypts {@code count} blocks in place, each as four longs from {@code blocks[offset]} on: long j of a
+     * block holds column 2j in its low and column 2j+1 in its high 32 bits (so the four longs are the 32
+     * block bytes read little-endian). Lets CTR mode hand over many counter blocks per call.
+     */
+    default void encrypt(long[] blocks, int offset, int count) {
+        java.util.Objects.checkFromIndexSize(offset, 4 * count, blocks.length);
+        int[] cols = new int[8];
+        for (int p = offset, end = offset + 4 * count; p < end; p += 4) {
+            for (int j = 0; j < 4; j++) {
+                cols[2 * j] = (int) blocks[p + j];
+                cols[2 * j + 1] = (int) (blocks[p + j] >>> 32);
+            }
+            encrypt(cols);
+            for (int j = 0; j < 4; j++) {
+                blocks[p + j] = Integer.toUnsignedLong(cols[2 * j]) | ((long) cols[2 * j + 1] << 32);
+            }
+        }
+        java.util.Arrays.fill(cols, 0);
+    }
+
+    /**
+     * CTR mode's keystream: encrypts {@code count} successive counter blocks, the first being {@code counter}
+     * (four longs as above, a 256-bit little-endian integer), into {@code out[0 .. 4 * count)}, and advances
+     * {@code counter} by {@code count} with full carry. The table path overrides it to share the work of
+     * the first two rounds between counters that differ only in their low byte.
+     */
+    default void encryptCounters(long[] counter, long[] out, int count) {
+        java.util.Objects.checkFromIndexSize(0, 4 * count, out.length);
+        for (int p = 0; p < 4 * count; p += 4) {
+            System.arraycopy(counter, 0, out, p, 4);
+            // the counter is public, so branching on it is fine
+            if (++counter[0] == 0 && ++counter[1] == 0 && ++counter[2] == 0) {
+                counter[3]++;
+            }
+        }
+        encrypt(out, 0, count);
+    }
+
     /** An independent instance with the same round keys. */
     Rijndael256 copy();
 
