@@ -61,6 +61,7 @@ public final class PeerLinks implements AutoCloseable {
     /** Incoming tunnels and the peer each belongs to. */
     private final Map<Tunnel, PeerLink> incoming = new ConcurrentHashMap<>();
     private volatile Set<String> peerNames = Set.of();
+    private volatile HandshakeFailures handshakeFailures = (peer, address, why) -> { };
     private volatile boolean closed;
     private QsmpServer server;
 
@@ -147,6 +148,17 @@ public final class PeerLinks implements AutoCloseable {
         });
     }
 
+    /** Where failed handshakes are reported, both directions (for the audit log and metrics). */
+    public void onHandshakeFailure(HandshakeFailures observer) {
+        this.handshakeFailures = observer;
+    }
+
+    /** A handshake that did not complete: the peer if known (dialing side), the address, and why. */
+    @FunctionalInterface
+    public interface HandshakeFailures {
+        void failed(String peer, InetSocketAddress address, String why);
+    }
+
     public boolean dials(String peer) {
         return DialRule.weDial(ourName, peer);
     }
@@ -166,6 +178,7 @@ public final class PeerLinks implements AutoCloseable {
         network.connectDuplex(ctx, identity.get(), key.get(), link.spec.address(), settings, new DialedHandler(link))
                 .whenComplete((tunnel, failure) -> {
                     if (failure != null) {
+                        handshakeFailures.failed(link.spec.name(), link.spec.address(), rootMessage(failure));
                         executor.execute(() -> {
                             link.handshakeFailures++;
                             link.lastFailure = rootMessage(failure);
@@ -237,6 +250,8 @@ public final class PeerLinks implements AutoCloseable {
             PeerLink link = incoming.remove(tunnel);
             if (link != null) {
                 closed(link, tunnel, why);
+            } else if (!open.containsKey(tunnel) && why.error() != null) {
+                handshakeFailures.failed(null, tunnel.remoteAddress(), PeerLink.describe(why));
             }
         }
     }
