@@ -57,6 +57,7 @@ public final class ConfigLoader {
         problems.throwIfAny();
         ConfigNode top = new ConfigNode(root, "", absolute.getParent(), problems);
         Optional<AgentConfig> config = readTop(top, absolute);
+        problems.sortByTopLevelOrder(root.getChildren().stream().map(ImmutableNode::getNodeName).distinct().toList());
         problems.throwIfAny();
         return config.orElseThrow(() -> new IllegalStateException("no configuration and no problem reported"));
     }

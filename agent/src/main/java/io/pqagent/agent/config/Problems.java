@@ -37,6 +37,17 @@ final class Problems {
         }
     }
 
+    /**
+     * Puts the problems in the order their top-level keys appear in the file (the loader reads sections in
+     * its own order), so the first line of the report is the first mistake an operator meets reading down.
+     */
+    void sortByTopLevelOrder(List<String> keysInFileOrder) {
+        found.sort(java.util.Comparator.comparingInt(p -> {
+            int i = keysInFileOrder.indexOf(p.key().split("[.\\[]", 2)[0]);
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
+    }
+
     private static String oneLine(String message) {
         return message.replaceAll("\\s*\\R\\s*", " ").strip();
     }
