@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code TB}). Units are matched without regard to case, except that the {@code i} marks binary.
  */
 public final class ByteSize {
-    private static final Pattern FORM = Pattern.compile("(\\d{1,12})\\s*([A-Za-z]*)");
+    private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\s*([A-Za-z]*)");
     private static final Map<String, Long> UNITS = Map.of(
             "b", 1L,
             "kib", 1L << 10, "mib", 1L << 20, "gib", 1L << 30, "tib", 1L << 40,
