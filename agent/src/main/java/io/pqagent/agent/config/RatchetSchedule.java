@@ -1,0 +1,29 @@
+package io.pqagent.agent.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * When the connecting side of a tunnel ratchets (profile rule 6): symmetric after {@code symmetricAfter}
+ * or {@code symmetricAfterBytes} bytes sent, whichever comes first; asymmetric every {@code asymmetricEvery}.
+ */
+public record RatchetSchedule(Duration symmetricAfter, long symmetricAfterBytes, Duration asymmetricEvery) {
+    public static final Duration MIN_SYMMETRIC_AFTER = Duration.ofSeconds(10);
+    public static final Duration MAX_SYMMETRIC_AFTER = Duration.ofDays(7);
+    public static final long MIN_SYMMETRIC_AFTER_BYTES = 1L << 20;
+    public static final long MAX_SYMMETRIC_AFTER_BYTES = 1L << 40;
+    public static final Duration MIN_ASYMMETRIC_EVERY = Duration.ofMinutes(1);
+    public static final Duration MAX_ASYMMETRIC_EVERY = Duration.ofDays(365);
+
+    /** 15 minutes, 1 GiB, 24 hours. */
+    public static final RatchetSchedule DEFAULT =
+            new RatchetSchedule(Duration.ofMinutes(15), 1L << 30, Duration.ofHours(24));
+
+    public RatchetSchedule {
+        Objects.requireNonNull(symmetricAfter, "symmetricAfter");
+        Objects.requireNonNull(asymmetricEvery, "asymmetricEvery");
+        Ranges.check("symmetricAfter", symmetricAfter, MIN_SYMMETRIC_AFTER, MAX_SYMMETRIC_AFTER);
+        Ranges.checkBytes("symmetricAfterBytes", symmetricAfterBytes, MIN_SYMMETRIC_AFTER_BYTES, MAX_SYMMETRIC_AFTER_BYTES);
+        Ranges.check("asymmetricEvery", asymmetricEvery, MIN_ASYMMETRIC_EVERY, MAX_ASYMMETRIC_EVERY);
+    }
+}
