@@ -7,12 +7,13 @@ import java.util.Objects;
  * When the connecting side of a tunnel ratchets (profile rule 6): symmetric after {@code symmetricAfter}
  * or {@code symmetricAfterBytes} bytes sent, whichever comes first; asymmetric every {@code asymmetricEvery}.
  */
+// The minimums are low on purpose: soak tests ratchet every second; operators keep the defaults.
 public record RatchetSchedule(Duration symmetricAfter, long symmetricAfterBytes, Duration asymmetricEvery) {
-    public static final Duration MIN_SYMMETRIC_AFTER = Duration.ofSeconds(10);
+    public static final Duration MIN_SYMMETRIC_AFTER = Duration.ofSeconds(1);
     public static final Duration MAX_SYMMETRIC_AFTER = Duration.ofDays(7);
-    public static final long MIN_SYMMETRIC_AFTER_BYTES = 1L << 20;
+    public static final long MIN_SYMMETRIC_AFTER_BYTES = 1L << 10;
     public static final long MAX_SYMMETRIC_AFTER_BYTES = 1L << 40;
-    public static final Duration MIN_ASYMMETRIC_EVERY = Duration.ofMinutes(1);
+    public static final Duration MIN_ASYMMETRIC_EVERY = Duration.ofSeconds(1);
     public static final Duration MAX_ASYMMETRIC_EVERY = Duration.ofDays(365);
 
     /** 15 minutes, 1 GiB, 24 hours. */

@@ -1,5 +1,7 @@
 package io.pqagent.agent.link;
 
+import io.pqagent.agent.config.RatchetSchedule;
+
 import io.pqagent.directory.client.DirectoryKeyQuery;
 import io.pqagent.directory.client.RecordCache;
 import io.pqagent.directory.record.DirectoryRecord;

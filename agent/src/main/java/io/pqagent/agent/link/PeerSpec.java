@@ -1,5 +1,7 @@
 package io.pqagent.agent.link;
 
+import io.pqagent.agent.config.RatchetSchedule;
+
 import java.net.InetSocketAddress;
 import java.util.Objects;
 

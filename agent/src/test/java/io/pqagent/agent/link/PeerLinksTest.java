@@ -1,5 +1,7 @@
 package io.pqagent.agent.link;
 
+import io.pqagent.agent.config.RatchetSchedule;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,7 +83,10 @@ class PeerLinksTest {
         RecordCache bravoCache = cache("bravo");
         try (PeerLinks alpha = links("alpha", alphaKey, alphaCache, atAlpha)) {
             PeerLinks bravo = links("bravo", bravoKey, bravoCache, atBravo);
-            InetSocketAddress bravoAt = bravo.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            // below the ephemeral range: while bravo is down, alpha's redials must not be able to land
+            // on (and self-connect to) bravo's port, which would keep bravo from binding it again
+            InetSocketAddress bravoAt = bravo.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    freePortBelowEphemeralRange()));
             bravo.configure(List.of(new PeerSpec("alpha", null, RatchetSchedule.DEFAULT)));
             alpha.configure(List.of(new PeerSpec("bravo", bravoAt, RatchetSchedule.DEFAULT)));
 
@@ -186,6 +191,17 @@ class PeerLinksTest {
 
     private SignedRecord register(SigningKeyRecord key, String owner) {
         return authority.sign(DirectoryRecord.active(key.publicRecord(), ++serial, 1, owner, "", List.of()), entropy);
+    }
+
+    private static int freePortBelowEphemeralRange() throws java.io.IOException {
+        for (int port = 20_000 + new java.util.Random().nextInt(5_000); port < 32_000; port++) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (java.io.IOException busy) {
+                // next
+            }
+        }
+        throw new java.io.IOException("no free port in 20000..32000");
     }
 
     private static byte[] bytes(String s) {
