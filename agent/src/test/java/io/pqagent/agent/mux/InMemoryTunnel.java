@@ -57,13 +57,35 @@ final class InMemoryTunnel {
         if (message == null) {
             return false;
         }
+        deliver(listenerSide ? listener : dialer, message);
+        return true;
+    }
+
+    /** Delivers the listener's queue, oldest first; returns how many messages. */
+    int deliverAllToListener() {
+        int n = 0;
+        for (byte[] message = toListener.poll(); message != null; message = toListener.poll(), n++) {
+            deliver(listener, message);
+        }
+        return n;
+    }
+
+    /** Delivers the next message for the dialer, if any. */
+    boolean deliverOneToDialer() {
+        byte[] message = toDialer.poll();
+        if (message != null) {
+            deliver(dialer, message);
+        }
+        return message != null;
+    }
+
+    private void deliver(Multiplexer to, byte[] message) {
         messagesDelivered++;
         try {
-            (listenerSide ? listener : dialer).onMessage(message);
+            to.onMessage(message);
         } catch (MuxException e) {
             throw new AssertionError("a correct peer sent a malformed message", e);
         }
-        return true;
     }
 
     /** Delivers until both directions are empty. */
