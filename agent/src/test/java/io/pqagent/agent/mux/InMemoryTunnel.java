@@ -17,6 +17,7 @@ final class InMemoryTunnel {
     boolean dialerWritable = true;
     boolean listenerWritable = true;
     long messagesDelivered;
+    long bytesDelivered;
 
     InMemoryTunnel(MuxSettings settings, StreamAcceptor dialerAcceptor, StreamAcceptor listenerAcceptor,
             ControlListener dialerControl, ControlListener listenerControl, long seed) {
@@ -81,6 +82,7 @@ final class InMemoryTunnel {
 
     private void deliver(Multiplexer to, byte[] message) {
         messagesDelivered++;
+        bytesDelivered += message.length;
         try {
             to.onMessage(message);
         } catch (MuxException e) {

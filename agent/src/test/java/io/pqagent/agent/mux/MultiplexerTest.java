@@ -120,6 +120,36 @@ class MultiplexerTest {
         assertThat(sink.remoteClosed).isTrue();
     }
 
+    /**
+     * The echo-RTT requirement without a clock: the tunnel bytes that pass between an echo request and
+     * its reply stand for the time on a link of fixed bandwidth. Stalled streams sit at their window
+     * with nothing queued in the tunnel, so the echo costs what it costs on an idle tunnel.
+     */
+    @Test
+    void stalledStreamsDoNotDelayAnotherStreamsEcho() {
+        long baseline = echoCostInTunnelBytes(0);
+        long withStalled = echoCostInTunnelBytes(10);
+        assertThat(withStalled).isLessThanOrEqualTo(2 * baseline);
+    }
+
+    private static long echoCostInTunnelBytes(int stalledStreams) {
+        Services services = new Services();
+        InMemoryTunnel tunnel = new InMemoryTunnel(services);
+        for (int i = 0; i < stalledStreams; i++) {
+            openSending(tunnel.dialer, "sink", new byte[2 * 1024 * 1024]);
+        }
+        RecordingHandler client = new RecordingHandler();
+        MuxStream echo = tunnel.dialer.open("echo", new byte[0], client);
+        tunnel.pump();
+        assertThat(client.opened).isTrue();
+        long before = tunnel.bytesDelivered;
+        echo.write(new byte[100]);
+        while (client.received.size() < 100) {
+            assertThat(tunnel.deliverOne()).as("the echo must come back").isTrue();
+        }
+        return tunnel.bytesDelivered - before;
+    }
+
     @Test
     void aBusyStreamDoesNotStarveAnotherInTheSameMessages() {
         // A bulk stream with megabytes queued and a small stream written after it: the small stream's
