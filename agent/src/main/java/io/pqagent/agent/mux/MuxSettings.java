@@ -1,0 +1,39 @@
+package io.pqagent.agent.mux;
+
+/**
+ * Our own tuning of a multiplexer (the wire constants are in {@link MuxLimits}).
+ *
+ * @param receiveWindow      bytes a peer may have in flight plus buffered here per stream,
+ *                           {@value MuxLimits#INITIAL_WINDOW}..{@value MuxLimits#MAX_WINDOW}
+ * @param writeHighWater     pending outgoing bytes per stream at which {@link MuxStream#write} says stop
+ * @param chunkBytes         most bytes one stream sends per scheduler turn (fairness between streams)
+ * @param maxMessageBytes    largest tunnel message this side builds
+ * @param maxPeerStreams     most streams the peer may hold open here at once
+ */
+public record MuxSettings(int receiveWindow, int writeHighWater, int chunkBytes, int maxMessageBytes,
+        int maxPeerStreams) {
+
+    public static final MuxSettings DEFAULT = new MuxSettings(MuxLimits.MAX_WINDOW, 64 * 1024, 16 * 1024,
+            128 * 1024, 1024);
+
+    public MuxSettings {
+        if (receiveWindow < MuxLimits.INITIAL_WINDOW || receiveWindow > MuxLimits.MAX_WINDOW) {
+            throw new IllegalArgumentException("receiveWindow must be " + MuxLimits.INITIAL_WINDOW + ".."
+                    + MuxLimits.MAX_WINDOW);
+        }
+        if (writeHighWater < 1 || writeHighWater > 16 * 1024 * 1024) {
+            throw new IllegalArgumentException("writeHighWater must be 1..16 MiB");
+        }
+        if (chunkBytes < 1 || chunkBytes > MuxLimits.MAX_DATA) {
+            throw new IllegalArgumentException("chunkBytes must be 1.." + MuxLimits.MAX_DATA);
+        }
+        int smallest = 1 + MuxLimits.FRAME_HEADER_BYTES + 1 + MuxLimits.MAX_SERVICE_NAME + 2 + MuxLimits.MAX_PARAMETER;
+        if (maxMessageBytes < smallest || maxMessageBytes > MuxLimits.MAX_MESSAGE) {
+            throw new IllegalArgumentException("maxMessageBytes must be " + smallest + ".." + MuxLimits.MAX_MESSAGE
+                    + " so any single control frame fits");
+        }
+        if (maxPeerStreams < 1) {
+            throw new IllegalArgumentException("maxPeerStreams must be at least 1");
+        }
+    }
+}
