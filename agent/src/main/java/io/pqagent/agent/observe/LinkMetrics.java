@@ -27,10 +27,13 @@ public final class LinkMetrics {
     public LinkMetrics(PeerLinks links, MeterRegistry registry) {
         this.links = links;
         this.registry = registry;
-        links.onHandshakeFailure((peer, address, why) -> Counter.builder("qsmp_handshake_failures")
-                .description("Handshakes that did not complete, by reason")
+    }
+
+    /** Counts a handshake that did not complete (the peer is null when a caller could not be named). */
+    public void handshakeFailed(String peer, String why) {
+        Counter.builder("qsmp_handshake_failures").description("Handshakes that did not complete, by reason")
                 .tag("peer", peer == null ? "unknown" : peer).tag("reason", reasonCode(why))
-                .register(registry).increment());
+                .register(registry).increment();
     }
 
     /** Registers meters for peers not seen before; call after each (re)configuration. */

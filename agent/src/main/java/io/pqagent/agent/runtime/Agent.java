@@ -1,0 +1,289 @@
+package io.pqagent.agent.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pqagent.agent.config.AgentConfig;
+import io.pqagent.agent.config.ConfigDiff;
+import io.pqagent.agent.config.ConfigLoader;
+import io.pqagent.agent.config.PeerConfig;
+import io.pqagent.agent.config.ReplicaConfig;
+import io.pqagent.agent.filter.StreamFilters;
+import io.pqagent.agent.link.LinkStatus;
+import io.pqagent.agent.link.PeerLinks;
+import io.pqagent.agent.link.PeerSpec;
+import io.pqagent.agent.observe.AuditLog;
+import io.pqagent.agent.observe.ControlSocket;
+import io.pqagent.agent.observe.LinkMetrics;
+import io.pqagent.agent.observe.PrometheusEndpoint;
+import io.pqagent.agent.service.ServiceHub;
+import io.pqagent.directory.client.DirectoryClient;
+import io.pqagent.directory.client.DirectorySync;
+import io.pqagent.directory.client.RecordCache;
+import io.pqagent.directory.client.ReplicaEndpoint;
+import io.pqagent.directory.record.AuthorityKey;
+import io.pqagent.directory.record.AuthorityKeyFile;
+import io.pqagent.directory.record.DirectoryException;
+import io.pqagent.keystore.ExpiryMonitor;
+import io.pqagent.keystore.ExpiryPolicy;
+import io.pqagent.keystore.Identity;
+import io.pqagent.keystore.IdentityPolicy;
+import io.pqagent.keystore.IdentityStore;
+import io.pqagent.keystore.Unlock;
+import io.pqagent.qsmp.crypto.EntropySource;
+import io.pqagent.qsmp.handshake.HandshakeContext;
+import io.pqagent.qsmp.keys.KeyFiles;
+import io.pqagent.qsmp.keys.PublicKeyRecord;
+import io.pqagent.qsmp.session.RatchetKind;
+import io.pqagent.qsmp.transport.QsmpNetwork;
+import io.pqagent.qsmp.transport.TransportSettings;
+import io.pqagent.qsmp.wire.Clock;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running agent: its identity, the directory it follows, one tunnel per peer, the forwarded services,
+ * metrics, the audit log and the control socket, all from one {@link AgentConfig}. {@link #reload}
+ * applies a new configuration to peers and services without touching what did not change.
+ */
+public final class Agent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private volatile AgentConfig config;
+    private final IdentityStore identities;
+    private final QsmpNetwork network;
+    private final RecordCache cache;
+    private final DirectoryClient directory;
+    private final AuditLog audit;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PeerLinks links;
+    private final ServiceHub services;
+    private final LinkMetrics metrics;
+    private final ScheduledExecutorService background;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final InetSocketAddress listening;
+
+    private Agent(AgentConfig config) throws Exception {
+        this.config = config;
+        Clock clock = Clock.system(config.clockOffsetSeconds());
+        EntropySource entropy = EntropySource.system();
+        this.identities = new IdentityStore(config.identity().dir(), IdentityPolicy.of(config.parameterSet()), clock,
+                entropy);
+        try (Unlock unlock = AgentUnlock.open(config.identity().unlock())) {
+            identities.load(unlock);
+        }
+        closeables.add(identities);
+        this.background = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "agent-background");
+            t.setDaemon(true);
+            return t;
+        });
+        this.audit = config.log().auditLog().isPresent()
+                ? AuditLog.open(config.log().auditLog().get(), java.time.Clock.systemUTC())
+                : AuditLog.to(new ByteArrayOutputStream(), java.time.Clock.systemUTC());
+        closeables.add(audit);
+        this.network = QsmpNetwork.create();
+        closeables.add(network);
+        AuthorityKey authority = AuthorityKeyFile.read(config.directory().authorityKey());
+        this.cache = RecordCache.open(config.directory().cache(), authority, clock);
+        cache.addListener(r -> {
+            if (!r.isActive()) {
+                audit.record("revocation", Map.of("owner", r.owner(), "key_id", r.keyId().toString()));
+            }
+        });
+        this.directory = config.directory().replicas().isEmpty() ? null : directoryClient(config, authority);
+        if (directory != null) {
+            closeables.add(directory);
+        }
+
+        HandshakeContext ctx = new HandshakeContext(config.parameterSet(), config.macMode(), clock, entropy);
+        TransportSettings settings = TransportSettings.DEFAULTS;
+        if (!config.peers().isEmpty()) {
+            PeerConfig first = config.peers().get(0);
+            settings = settings.withKeepAlive(first.keepAlive().interval(), first.keepAlive().timeout());
+        }
+        this.services = new ServiceHub(peer -> linksDial(peer), StreamFilters.load(), audit);
+        closeables.add(services);
+        this.links = new PeerLinks(config.name(), network, ctx, () -> identities.preferred().signingKey(), cache,
+                settings, services);
+        closeables.add(links);
+        this.metrics = new LinkMetrics(links, registry);
+        links.onHandshakeFailure((peer, address, why) -> {
+            metrics.handshakeFailed(peer, why);
+            audit.record("handshake_failed", Map.of("peer", peer == null ? "" : peer,
+                    "address", String.valueOf(address), "reason", why));
+        });
+        services.onRatchetRequest((peer, kind) -> links.ratchet(peer, kind));
+
+        this.listening = links.listen(new InetSocketAddress(config.listen().host(), config.listen().port()));
+        services.configure(config.services(), config.expose());
+        links.configure(peerSpecs(config));
+        metrics.refresh();
+        if (directory != null) {
+            followDirectory(config);
+        } else {
+            LOG.warn("no directory replicas configured: peers are authenticated from the cache only");
+        }
+        ExpiryMonitor expiry = ExpiryMonitor.of(identities, clock, ExpiryPolicy.DEFAULT, registry);
+        background.scheduleWithFixedDelay(() -> {
+            try {
+                expiry.check();
+            } catch (RuntimeException e) {
+                LOG.warn("expiry check failed: {}", e.getMessage());
+            }
+        }, 0, 1, TimeUnit.HOURS);
+        if (config.metrics().enabled()) {
+            closeables.add(PrometheusEndpoint.start(new InetSocketAddress(config.metrics().listen().host(),
+                    config.metrics().listen().port()), registry));
+        }
+        closeables.add(ControlSocket.open(config.controlSocket(), this::command));
+        LOG.info("agent {} listening on {} with {} peers and {} services", config.name(), listening,
+                config.peers().size(), config.services().size());
+    }
+
+    /** Starts the agent; every failure names what could not be set up. */
+    public static Agent start(AgentConfig config) throws Exception {
+        return new Agent(config);
+    }
+
+    public InetSocketAddress listening() {
+        return listening;
+    }
+
+    private boolean linksDial(String peer) {
+        return config.name().compareTo(peer) < 0;
+    }
+
+    private static List<PeerSpec> peerSpecs(AgentConfig config) {
+        List<PeerSpec> out = new ArrayList<>();
+        for (PeerConfig p : config.peers()) {
+            out.add(new PeerSpec(p.name(), p.address().map(a -> new InetSocketAddress(a.host(), a.port())).orElse(null),
+                    p.ratchet()));
+        }
+        return out;
+    }
+
+    private DirectoryClient directoryClient(AgentConfig config, AuthorityKey authority) throws Exception {
+        List<ReplicaEndpoint> endpoints = new ArrayList<>();
+        for (ReplicaConfig r : config.directory().replicas()) {
+            PublicKeyRecord key = KeyFiles.readQpkey(r.key());
+            endpoints.add(new ReplicaEndpoint(new InetSocketAddress(r.address().host(), r.address().port()), key));
+        }
+        HandshakeContext replicaCtx = HandshakeContext.defaults(endpoints.get(0).serverKey().parameterSet());
+        return new DirectoryClient(network, replicaCtx, endpoints, authority, TransportSettings.DEFAULTS,
+                Duration.ofSeconds(10));
+    }
+
+    /** Subscribes to the directory; while no replica answers, retries every 10 s and the cache vouches. */
+    private void followDirectory(AgentConfig config) {
+        Set<String> owners = Set.copyOf(config.peers().stream().map(PeerConfig::name).toList());
+        DirectorySync sync = new DirectorySync(directory, cache, owners);
+        background.execute(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    sync.start();
+                    LOG.info("following the directory for {} peers", owners.size());
+                } catch (DirectoryException e) {
+                    LOG.warn("directory not reachable ({}); using the cache, retrying in 10 s", e.getMessage());
+                    background.schedule(this, 10, TimeUnit.SECONDS);
+                }
+            }
+        });
+    }
+
+    /** Applies a new configuration: peers and services that changed restart, the rest is untouched. */
+    public synchronized ConfigDiff reload(AgentConfig next) {
+        ConfigDiff diff = ConfigDiff.between(config, next);
+        if (!diff.restartRequired().isEmpty()) {
+            LOG.warn("reload: these settings need a restart and were not applied: {}", diff.restartRequired());
+        }
+        config = next;
+        services.configure(next.services(), next.expose());
+        links.configure(peerSpecs(next));
+        metrics.refresh();
+        LOG.info("reloaded {}: peers +{} -{} ~{}, services +{} -{} ~{}", next.source(), diff.peers().added().size(),
+                diff.peers().removed().size(), diff.peers().changed().size(), diff.services().added().size(),
+                diff.services().removed().size(), diff.services().changed().size());
+        return diff;
+    }
+
+    private JsonNode command(String command, JsonNode request) throws Exception {
+        switch (command) {
+            case "status":
+            case "peers":
+                return status();
+            case "ratchet": {
+                String peer = request.path("peer").asText();
+                RatchetKind kind = "asymmetric".equals(request.path("kind").asText("symmetric"))
+                        ? RatchetKind.ASYMMETRIC : RatchetKind.SYMMETRIC;
+                if (links.dials(peer)) {
+                    links.ratchet(peer, kind).get(30, TimeUnit.SECONDS);
+                    return JSON.createObjectNode().put("ratchet", kind.name().toLowerCase()).put("peer", peer);
+                }
+                if (!services.requestRatchet(peer, kind)) {
+                    throw new IllegalStateException("peer " + peer + " is not connected");
+                }
+                return JSON.createObjectNode().put("requested", kind.name().toLowerCase()).put("peer", peer);
+            }
+            case "reload":
+                ConfigDiff diff = reload(ConfigLoader.load(config.source()));
+                return JSON.createObjectNode().put("reloaded", config.source().toString())
+                        .put("unchanged_peers", diff.peers().unchanged().size());
+            default:
+                throw new IllegalArgumentException("unknown command '" + command + "' (status, peers, ratchet, reload)");
+        }
+    }
+
+    public ObjectNode status() {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("name", config.name());
+        out.put("listening", listening.toString());
+        Identity id = identities.preferred();
+        out.put("key_id", id.keyId().toString());
+        out.put("key_expires", java.time.Instant.ofEpochSecond(id.expiration()).toString());
+        ArrayNode peers = out.putArray("peers");
+        for (LinkStatus s : links.status()) {
+            ObjectNode p = peers.addObject();
+            p.put("peer", s.peer());
+            p.put("state", s.state().name().toLowerCase());
+            p.put("dials", s.dials());
+            p.put("remote", s.remoteAddress());
+            p.put("since", s.since().toString());
+            p.put("tunnels_opened", s.tunnelsOpened());
+            p.put("handshake_failures", s.handshakeFailures());
+            p.put("last_failure", s.lastFailure());
+            p.put("ratchets", s.ratchets());
+            p.put("last_ratchet", s.lastRatchet() == null ? "" : s.lastRatchet().toString());
+            p.put("bytes_in", s.bytesIn());
+            p.put("bytes_out", s.bytesOut());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("closing {}: {}", closeables.get(i).getClass().getSimpleName(), e.getMessage());
+            }
+        }
+    }
+}
