@@ -124,6 +124,96 @@ class AgentProcessTest {
     }
 
     @Test
+    void ratchetsEverySecondLoseNothingAndARevokedPeerIsCutOffWithinTwoSeconds() throws Exception {
+        SigningKeyPair pair = RecordAuthority.generate(entropy);
+        try (RecordAuthority authority = new RecordAuthority(new AuthorityKey(pair.verificationKey()), pair.signingKey());
+                QsmpNetwork network = QsmpNetwork.create();
+                SigningKeyRecord replicaKey = KeyGeneration.generate(SET, KeyId.random(entropy), 2_000_000_000L, entropy);
+                ServerSocket echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            pair.signingKey().close();
+            Thread echoThread = new Thread(() -> echoLoop(echo), "echo");
+            echoThread.setDaemon(true);
+            echoThread.start();
+            Path authorityPub = dir.resolve("authority.pub");
+            AuthorityKeyFile.write(authorityPub, authority.publicKey());
+            Path replicaPub = dir.resolve("replica.qpkey");
+            KeyFiles.writeQpkey(replicaPub, replicaKey.publicRecord());
+            try (DirectoryReplica replica = DirectoryReplica.start(network, HandshakeContext.defaults(SET), replicaKey,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), TransportSettings.DEFAULTS,
+                    SqliteRecordStore.open(dir.resolve("records.db")),
+                    new SubmissionCheck(authority.publicKey(), Set.of(SET.config()), Clock.system(0)), 2);
+                    DirectoryClient operator = new DirectoryClient(network, HandshakeContext.defaults(SET),
+                            List.of(new ReplicaEndpoint(replica.localAddress(), replicaKey.publicRecord())),
+                            authority.publicKey(), TransportSettings.DEFAULTS, Duration.ofSeconds(10))) {
+                DirectoryRecord alphaRecord = DirectoryRecord.active(identity("alpha"), 1, 1, "alpha", "", List.of());
+                operator.submit(authority.sign(alphaRecord, entropy));
+                operator.submit(authority.sign(DirectoryRecord.active(identity("bravo"), 2, 1, "bravo", "", List.of()),
+                        entropy));
+                int bravoPort = freePort();
+                int servicePort = freePort();
+                String replicaAt = "127.0.0.1:" + replica.localAddress().getPort();
+                String everySecond = "    ratchet: {symmetric-after: 1s, asymmetric-every: 1s}\n";
+                Path alphaConfig = config("alpha", freePort(), replicaAt, authorityPub, replicaPub,
+                        "peers:\n  - name: bravo\n    address: 127.0.0.1:" + bravoPort + "\n" + everySecond
+                        + "services:\n  - name: echo\n    peer: bravo\n    local: 127.0.0.1:" + servicePort
+                        + "\n    target: 127.0.0.1:" + echo.getLocalPort() + "\n");
+                Path bravoConfig = config("bravo", bravoPort, replicaAt, authorityPub, replicaPub,
+                        "peers:\n  - name: alpha\n" + everySecond
+                        + "expose:\n  - name: echo\n    peer: alpha\n    target: 127.0.0.1:" + echo.getLocalPort() + "\n");
+                Process bravo = start(bravoConfig, "bravo");
+                Process alpha = start(alphaConfig, "alpha");
+                try {
+                    Path alphaSocket = dir.resolve("alpha/control.sock");
+                    awaitPeerUp(alphaSocket, "bravo");
+                    // about 6 s of traffic both ways through the echo while both ratchets fire every second
+                    byte[] sent = new byte[3_000_000];
+                    new java.util.Random(7).nextBytes(sent);
+                    byte[] back;
+                    try (Socket s = new Socket()) {
+                        s.connect(new InetSocketAddress("127.0.0.1", servicePort), 5_000);
+                        s.setSoTimeout(60_000);
+                        Thread writer = new Thread(() -> {
+                            try {
+                                for (int off = 0; off < sent.length; off += 50_000) {
+                                    s.getOutputStream().write(sent, off, Math.min(50_000, sent.length - off));
+                                    Thread.sleep(100);
+                                }
+                                s.shutdownOutput();
+                            } catch (Exception e) {
+                                // the comparison below reports it
+                            }
+                        });
+                        writer.start();
+                        back = s.getInputStream().readAllBytes();
+                        writer.join();
+                    }
+                    assertThat(back.length).isEqualTo(sent.length);
+                    assertThat(java.util.Arrays.equals(back, sent)).as("every byte, in order").isTrue();
+                    JsonNode peer = ControlSocket.call(alphaSocket, ControlSocket.request("status"))
+                            .path("result").path("peers").get(0);
+                    System.out.println("ratchets during the run: " + peer.path("ratchets").asLong()
+                            + ", tunnels opened: " + peer.path("tunnels_opened").asLong());
+                    assertThat(peer.path("ratchets").asLong()).isGreaterThanOrEqualTo(4);
+                    assertThat(peer.path("tunnels_opened").asLong()).as("no tunnel was lost").isEqualTo(1);
+
+                    // the operator revokes alpha; bravo, which listens, drops it within 2 s
+                    long revokedAt = System.nanoTime();
+                    operator.submit(authority.sign(alphaRecord.revoked(3, 2), entropy));
+                    awaitPeer(dir.resolve("bravo/control.sock"), "alpha", false);
+                    long millis = (System.nanoTime() - revokedAt) / 1_000_000;
+                    System.out.println("revoked peer cut off after " + millis + " ms");
+                    assertThat(millis).as("cut off within 2 s of the revocation").isLessThan(2_000);
+                } finally {
+                    alpha.destroy();
+                    bravo.destroy();
+                    alpha.waitFor(15, TimeUnit.SECONDS);
+                    bravo.waitFor(15, TimeUnit.SECONDS);
+                }
+            }
+        }
+    }
+
+    @Test
     void aBadConfigurationExitsWithTwoAndOneLineNamingTheSetting() throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "name: alpha\nlisten: {port: 70000}\n");
