@@ -3,31 +3,6 @@ package io.pqagent.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pqagent.agent.observe.ControlSocket;
-import io.pqagent.directory.client.DirectoryClient;
-import io.pqagent.directory.client.ReplicaEndpoint;
-import io.pqagent.directory.record.AuthorityKey;
-import io.pqagent.directory.record.AuthorityKeyFile;
-import io.pqagent.directory.record.DirectoryRecord;
-import io.pqagent.directory.record.RecordAuthority;
-import io.pqagent.directory.replica.DirectoryReplica;
-import io.pqagent.directory.replica.SubmissionCheck;
-import io.pqagent.directory.store.SqliteRecordStore;
-import io.pqagent.keystore.IdentityPolicy;
-import io.pqagent.keystore.IdentityStore;
-import io.pqagent.keystore.Unlock;
-import io.pqagent.qsmp.crypto.EntropySource;
-import io.pqagent.qsmp.crypto.ParameterSet;
-import io.pqagent.qsmp.crypto.SigningKeyPair;
-import io.pqagent.qsmp.handshake.HandshakeContext;
-import io.pqagent.qsmp.keys.KeyFiles;
-import io.pqagent.qsmp.keys.KeyGeneration;
-import io.pqagent.qsmp.keys.KeyId;
-import io.pqagent.qsmp.keys.PublicKeyRecord;
-import io.pqagent.qsmp.keys.SigningKeyRecord;
-import io.pqagent.qsmp.transport.QsmpNetwork;
-import io.pqagent.qsmp.transport.TransportSettings;
-import io.pqagent.qsmp.wire.Clock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -37,179 +12,160 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two real {@code qsmp-agent run} processes and a directory replica: the tunnel comes up from the
- * directory's records alone, a TCP service carries bytes through it, and after {@code kill -9} of one
- * agent and a restart the tunnel comes back with no manual step. Also: a bad configuration gives exit
- * code 2 and one line naming the setting.
+ * Real {@code qsmp-agent run} processes ("alpha" dials, "bravo" listens and exposes an echo server and a
+ * sink that never reads) and a directory replica: tunnels from the directory alone, services through
+ * them, recovery from {@code kill -9}, ratchets under traffic, revocation, many streams at once.
  */
 class AgentProcessTest {
-    private static final ParameterSet SET = ParameterSet.DILITHIUM_S1_KYBER_S1;
-
     @TempDir
     Path dir;
 
-    private final EntropySource entropy = EntropySource.system();
+    private AgentPair agents;
+    private ServerSocket echo;
+    private ServerSocket sink;
+    private int servicePort;
+    private int sinkPort;
+    private String peerExtras = "";
+
+    @BeforeEach
+    void directoryAndTargets() throws Exception {
+        agents = new AgentPair(dir);
+        echo = new ServerSocket(0, 300, InetAddress.getLoopbackAddress());
+        sink = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        serve(echo, true);
+        serve(sink, false);
+        agents.enrol("alpha");
+        agents.enrol("bravo");
+        servicePort = AgentPair.freePort();
+        sinkPort = AgentPair.freePort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        agents.close();
+        echo.close();
+        sink.close();
+    }
+
+    private void startBoth() throws Exception {
+        int bravoPort = AgentPair.freePort();
+        agents.config("alpha", AgentPair.freePort(), "peers:\n  - name: bravo\n    address: 127.0.0.1:" + bravoPort
+                + "\n" + peerExtras
+                + "services:\n"
+                + "  - name: echo\n    peer: bravo\n    local: 127.0.0.1:" + servicePort
+                + "\n    target: 127.0.0.1:" + echo.getLocalPort() + "\n"
+                + "  - name: sink\n    peer: bravo\n    local: 127.0.0.1:" + sinkPort
+                + "\n    target: 127.0.0.1:" + sink.getLocalPort() + "\n");
+        agents.config("bravo", bravoPort, "peers:\n  - name: alpha\n" + peerExtras
+                + "expose:\n"
+                + "  - name: echo\n    peer: alpha\n    target: 127.0.0.1:" + echo.getLocalPort() + "\n"
+                + "  - name: sink\n    peer: alpha\n    target: 127.0.0.1:" + sink.getLocalPort() + "\n");
+        agents.start("bravo", "bravo-1");
+        agents.start("alpha", "alpha");
+        agents.awaitPeer("alpha", "bravo", true);
+    }
 
     @Test
-    void twoAgentProcessesTunnelCarryAServiceAndRecoverFromKillNine() throws Exception {
-        SigningKeyPair pair = RecordAuthority.generate(entropy);
-        try (RecordAuthority authority = new RecordAuthority(new AuthorityKey(pair.verificationKey()), pair.signingKey());
-                QsmpNetwork network = QsmpNetwork.create();
-                SigningKeyRecord replicaKey = KeyGeneration.generate(SET, KeyId.random(entropy), 2_000_000_000L, entropy);
-                ServerSocket echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            pair.signingKey().close();
-            Thread echoThread = new Thread(() -> echoLoop(echo), "echo");
-            echoThread.setDaemon(true);
-            echoThread.start();
-            Path authorityPub = dir.resolve("authority.pub");
-            AuthorityKeyFile.write(authorityPub, authority.publicKey());
-            Path replicaPub = dir.resolve("replica.qpkey");
-            KeyFiles.writeQpkey(replicaPub, replicaKey.publicRecord());
-            try (DirectoryReplica replica = DirectoryReplica.start(network, HandshakeContext.defaults(SET), replicaKey,
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), TransportSettings.DEFAULTS,
-                    SqliteRecordStore.open(dir.resolve("records.db")),
-                    new SubmissionCheck(authority.publicKey(), Set.of(SET.config()), Clock.system(0)), 2);
-                    DirectoryClient operator = new DirectoryClient(network, HandshakeContext.defaults(SET),
-                            List.of(new ReplicaEndpoint(replica.localAddress(), replicaKey.publicRecord())),
-                            authority.publicKey(), TransportSettings.DEFAULTS, Duration.ofSeconds(10))) {
-                long serial = 1;
-                for (String name : List.of("alpha", "bravo")) {
-                    PublicKeyRecord key = identity(name);
-                    operator.submit(authority.sign(DirectoryRecord.active(key, serial++, 1, name, "", List.of()), entropy));
-                }
-                int bravoPort = freePort();
-                int servicePort = freePort();
-                String replicaAt = "127.0.0.1:" + replica.localAddress().getPort();
-                Path alphaConfig = config("alpha", freePort(), replicaAt, authorityPub, replicaPub,
-                        "peers:\n  - name: bravo\n    address: 127.0.0.1:" + bravoPort + "\n"
-                        + "services:\n  - name: echo\n    peer: bravo\n    local: 127.0.0.1:" + servicePort
-                        + "\n    target: 127.0.0.1:" + echo.getLocalPort() + "\n");
-                Path bravoConfig = config("bravo", bravoPort, replicaAt, authorityPub, replicaPub,
-                        "peers:\n  - name: alpha\n"
-                        + "expose:\n  - name: echo\n    peer: alpha\n    target: 127.0.0.1:" + echo.getLocalPort() + "\n");
-
-                Process bravo = start(bravoConfig, "bravo-1");
-                Process alpha = start(alphaConfig, "alpha");
-                try {
-                    awaitPeerUp(dir.resolve("alpha/control.sock"), "bravo");
-                    assertThat(echoThrough(servicePort, "through the tunnel")).isEqualTo("through the tunnel");
-
-                    bravo.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                    awaitPeer(dir.resolve("alpha/control.sock"), "bravo", false); // alpha noticed
-                    bravo = start(bravoConfig, "bravo-2");
-                    long restarted = System.nanoTime();
-                    awaitPeerUp(dir.resolve("alpha/control.sock"), "bravo");
-                    long recoveryMillis = (System.nanoTime() - restarted) / 1_000_000;
-                    System.out.println("tunnel back " + recoveryMillis + " ms after bravo's restart (includes JVM start)");
-                    assertThat(echoThrough(servicePort, "after kill -9")).isEqualTo("after kill -9");
-                    JsonNode status = ControlSocket.call(dir.resolve("alpha/control.sock"), ControlSocket.request("status"));
-                    assertThat(status.path("result").path("peers").get(0).path("tunnels_opened").asLong()).isEqualTo(2);
-                } finally {
-                    alpha.destroy();
-                    bravo.destroy();
-                    alpha.waitFor(15, TimeUnit.SECONDS);
-                    bravo.waitFor(15, TimeUnit.SECONDS);
-                }
-            }
-        }
+    void aServiceCarriesBytesAndTheTunnelComesBackAfterKillNine() throws Exception {
+        startBoth();
+        assertThat(echoThrough("through the tunnel")).isEqualTo("through the tunnel");
+        agents.kill("bravo");
+        agents.awaitPeer("alpha", "bravo", false);
+        agents.start("bravo", "bravo-2");
+        long restarted = System.nanoTime();
+        agents.awaitPeer("alpha", "bravo", true);
+        System.out.println("tunnel back " + (System.nanoTime() - restarted) / 1_000_000
+                + " ms after bravo's restart (JVM start included)");
+        assertThat(echoThrough("after kill -9")).isEqualTo("after kill -9");
+        assertThat(agents.peerStatus("alpha", "bravo").path("tunnels_opened").asLong()).isEqualTo(2);
     }
 
     @Test
     void ratchetsEverySecondLoseNothingAndARevokedPeerIsCutOffWithinTwoSeconds() throws Exception {
-        SigningKeyPair pair = RecordAuthority.generate(entropy);
-        try (RecordAuthority authority = new RecordAuthority(new AuthorityKey(pair.verificationKey()), pair.signingKey());
-                QsmpNetwork network = QsmpNetwork.create();
-                SigningKeyRecord replicaKey = KeyGeneration.generate(SET, KeyId.random(entropy), 2_000_000_000L, entropy);
-                ServerSocket echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            pair.signingKey().close();
-            Thread echoThread = new Thread(() -> echoLoop(echo), "echo");
-            echoThread.setDaemon(true);
-            echoThread.start();
-            Path authorityPub = dir.resolve("authority.pub");
-            AuthorityKeyFile.write(authorityPub, authority.publicKey());
-            Path replicaPub = dir.resolve("replica.qpkey");
-            KeyFiles.writeQpkey(replicaPub, replicaKey.publicRecord());
-            try (DirectoryReplica replica = DirectoryReplica.start(network, HandshakeContext.defaults(SET), replicaKey,
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), TransportSettings.DEFAULTS,
-                    SqliteRecordStore.open(dir.resolve("records.db")),
-                    new SubmissionCheck(authority.publicKey(), Set.of(SET.config()), Clock.system(0)), 2);
-                    DirectoryClient operator = new DirectoryClient(network, HandshakeContext.defaults(SET),
-                            List.of(new ReplicaEndpoint(replica.localAddress(), replicaKey.publicRecord())),
-                            authority.publicKey(), TransportSettings.DEFAULTS, Duration.ofSeconds(10))) {
-                DirectoryRecord alphaRecord = DirectoryRecord.active(identity("alpha"), 1, 1, "alpha", "", List.of());
-                operator.submit(authority.sign(alphaRecord, entropy));
-                operator.submit(authority.sign(DirectoryRecord.active(identity("bravo"), 2, 1, "bravo", "", List.of()),
-                        entropy));
-                int bravoPort = freePort();
-                int servicePort = freePort();
-                String replicaAt = "127.0.0.1:" + replica.localAddress().getPort();
-                String everySecond = "    ratchet: {symmetric-after: 1s, asymmetric-every: 1s}\n";
-                Path alphaConfig = config("alpha", freePort(), replicaAt, authorityPub, replicaPub,
-                        "peers:\n  - name: bravo\n    address: 127.0.0.1:" + bravoPort + "\n" + everySecond
-                        + "services:\n  - name: echo\n    peer: bravo\n    local: 127.0.0.1:" + servicePort
-                        + "\n    target: 127.0.0.1:" + echo.getLocalPort() + "\n");
-                Path bravoConfig = config("bravo", bravoPort, replicaAt, authorityPub, replicaPub,
-                        "peers:\n  - name: alpha\n" + everySecond
-                        + "expose:\n  - name: echo\n    peer: alpha\n    target: 127.0.0.1:" + echo.getLocalPort() + "\n");
-                Process bravo = start(bravoConfig, "bravo");
-                Process alpha = start(alphaConfig, "alpha");
+        peerExtras = "    ratchet: {symmetric-after: 1s, asymmetric-every: 1s}\n";
+        startBoth();
+        byte[] sent = new byte[3_000_000];
+        new Random(7).nextBytes(sent);
+        try (Socket s = connect(servicePort)) {
+            Thread writer = new Thread(() -> {
                 try {
-                    Path alphaSocket = dir.resolve("alpha/control.sock");
-                    awaitPeerUp(alphaSocket, "bravo");
-                    // about 6 s of traffic both ways through the echo while both ratchets fire every second
-                    byte[] sent = new byte[3_000_000];
-                    new java.util.Random(7).nextBytes(sent);
-                    byte[] back;
-                    try (Socket s = new Socket()) {
-                        s.connect(new InetSocketAddress("127.0.0.1", servicePort), 5_000);
-                        s.setSoTimeout(60_000);
-                        Thread writer = new Thread(() -> {
-                            try {
-                                for (int off = 0; off < sent.length; off += 50_000) {
-                                    s.getOutputStream().write(sent, off, Math.min(50_000, sent.length - off));
-                                    Thread.sleep(100);
-                                }
-                                s.shutdownOutput();
-                            } catch (Exception e) {
-                                // the comparison below reports it
-                            }
-                        });
-                        writer.start();
-                        back = s.getInputStream().readAllBytes();
-                        writer.join();
+                    for (int off = 0; off < sent.length; off += 50_000) {
+                        s.getOutputStream().write(sent, off, Math.min(50_000, sent.length - off));
+                        Thread.sleep(100); // about 6 s of traffic, so the ratchets fire mid-stream
                     }
-                    assertThat(back.length).isEqualTo(sent.length);
-                    assertThat(java.util.Arrays.equals(back, sent)).as("every byte, in order").isTrue();
-                    JsonNode peer = ControlSocket.call(alphaSocket, ControlSocket.request("status"))
-                            .path("result").path("peers").get(0);
-                    System.out.println("ratchets during the run: " + peer.path("ratchets").asLong()
-                            + ", tunnels opened: " + peer.path("tunnels_opened").asLong());
-                    assertThat(peer.path("ratchets").asLong()).isGreaterThanOrEqualTo(4);
-                    assertThat(peer.path("tunnels_opened").asLong()).as("no tunnel was lost").isEqualTo(1);
-
-                    // the operator revokes alpha; bravo, which listens, drops it within 2 s
-                    long revokedAt = System.nanoTime();
-                    operator.submit(authority.sign(alphaRecord.revoked(3, 2), entropy));
-                    awaitPeer(dir.resolve("bravo/control.sock"), "alpha", false);
-                    long millis = (System.nanoTime() - revokedAt) / 1_000_000;
-                    System.out.println("revoked peer cut off after " + millis + " ms");
-                    assertThat(millis).as("cut off within 2 s of the revocation").isLessThan(2_000);
-                } finally {
-                    alpha.destroy();
-                    bravo.destroy();
-                    alpha.waitFor(15, TimeUnit.SECONDS);
-                    bravo.waitFor(15, TimeUnit.SECONDS);
+                    s.shutdownOutput();
+                } catch (Exception e) {
+                    // the comparison reports it
                 }
-            }
+            });
+            writer.start();
+            byte[] back = s.getInputStream().readAllBytes();
+            writer.join();
+            assertThat(back.length).isEqualTo(sent.length);
+            assertThat(Arrays.equals(back, sent)).as("every byte, in order").isTrue();
+        }
+        JsonNode peer = agents.peerStatus("alpha", "bravo");
+        System.out.println("ratchets during the run: " + peer.path("ratchets").asLong());
+        assertThat(peer.path("ratchets").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(peer.path("tunnels_opened").asLong()).as("no tunnel was lost").isEqualTo(1);
+
+        long revokedAt = System.nanoTime();
+        agents.revoke("alpha");
+        agents.awaitPeer("bravo", "alpha", false);
+        long millis = (System.nanoTime() - revokedAt) / 1_000_000;
+        System.out.println("revoked peer cut off after " + millis + " ms");
+        assertThat(millis).as("cut off within 2 s of the revocation").isLessThan(2_000);
+    }
+
+    @Test
+    void twoHundredStreamsAtOnceAndAStalledStreamDoesNotSlowTheOthers() throws Exception {
+        startBoth();
+        ExecutorService clients = Executors.newFixedThreadPool(200);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int seed = i;
+            results.add(clients.submit((Callable<Boolean>) () -> roundTrip(seed, 5_000 + seed * 100)));
+        }
+        for (Future<Boolean> r : results) {
+            assertThat(r.get(120, TimeUnit.SECONDS)).isTrue();
+        }
+        clients.shutdown();
+
+        long baseline = medianEchoNanos();
+        try (Socket stalled = connect(sinkPort)) {
+            // the sink never reads: fill the tunnel's window for this stream and the sockets' buffers
+            Thread filler = new Thread(() -> {
+                try {
+                    byte[] chunk = new byte[64 * 1024];
+                    for (int i = 0; i < 64; i++) {
+                        stalled.getOutputStream().write(chunk);
+                    }
+                } catch (Exception e) {
+                    // expected to block, then end with the socket
+                }
+            });
+            filler.setDaemon(true);
+            filler.start();
+            Thread.sleep(1_000);
+            long during = medianEchoNanos();
+            System.out.printf("echo RTT median %.0f us idle, %.0f us with a stalled stream%n", baseline / 1e3,
+                    during / 1e3);
+            assertThat(during).as("echo RTT with a stalled stream ≤ 2× its baseline").isLessThanOrEqualTo(2 * baseline);
         }
     }
 
@@ -226,71 +182,33 @@ class AgentProcessTest {
         assertThat(text).contains(file.toString());
     }
 
-    private PublicKeyRecord identity(String name) throws Exception {
-        Path home = dir.resolve(name);
-        Files.createDirectories(home);
-        try (Unlock unlock = Unlock.createKeyFile(home.resolve("identity.key"), entropy);
-                IdentityStore store = new IdentityStore(home.resolve("identity"), IdentityPolicy.of(SET),
-                        Clock.system(0), entropy)) {
-            return store.create(unlock, 30).publicRecord();
-        }
-    }
-
-    private Path config(String name, int port, String replicaAt, Path authorityPub, Path replicaPub, String rest)
-            throws Exception {
-        Path home = dir.resolve(name);
-        String yaml = "name: " + name + "\n"
-                + "identity:\n  dir: identity\n  key-file: identity.key\n"
-                + "parameter-set: " + SET.config().text() + "\n"
-                + "listen:\n  address: 127.0.0.1\n  port: " + port + "\n"
-                + "directory:\n  authority-key: " + authorityPub + "\n  cache: directory.cache\n"
-                + "  replicas:\n    - address: " + replicaAt + "\n      key: " + replicaPub + "\n"
-                + "control-socket: " + home.resolve("control.sock") + "\n"
-                + "log:\n  level: info\n  audit-log: audit.jsonl\n"
-                + rest;
-        Path file = home.resolve("agent.yaml");
-        Files.writeString(file, yaml);
-        return file;
-    }
-
-    private Process start(Path config, String logName) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), AgentMain.class.getName(), "run",
-                "--config", config.toString()));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(logName + ".log").toFile())
-                .start();
-    }
-
-    private static void awaitPeerUp(Path socket, String peer) throws Exception {
-        awaitPeer(socket, peer, true);
-    }
-
-    private static void awaitPeer(Path socket, String peer, boolean up) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                JsonNode answer = ControlSocket.call(socket, ControlSocket.request("status"));
-                for (JsonNode p : answer.path("result").path("peers")) {
-                    if (p.path("peer").asText().equals(peer) && p.path("state").asText().equals("up") == up) {
-                        return;
-                    }
-                    last = p.toString();
+    /** The median of 31 one-byte-ish echo round trips on one connection. */
+    private long medianEchoNanos() throws Exception {
+        try (Socket s = connect(servicePort)) {
+            s.setTcpNoDelay(true);
+            long[] samples = new long[31];
+            byte[] ping = "ping-123456".getBytes(StandardCharsets.US_ASCII);
+            byte[] pong = new byte[ping.length];
+            for (int i = 0; i < samples.length + 5; i++) {
+                long t0 = System.nanoTime();
+                s.getOutputStream().write(ping);
+                int got = 0;
+                while (got < pong.length) {
+                    got += s.getInputStream().read(pong, got, pong.length - got);
                 }
-            } catch (java.io.IOException notYet) {
-                last = notYet.getMessage();
+                if (i >= 5) {
+                    samples[i - 5] = System.nanoTime() - t0;
+                }
             }
-            Thread.sleep(100);
+            Arrays.sort(samples);
+            return samples[samples.length / 2];
         }
-        throw new AssertionError("peer " + peer + (up ? " not up" : " still up") + " after 60 s; last status: " + last);
     }
 
-    private static String echoThrough(int port, String text) throws Exception {
+    private String echoThrough(String text) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-                s.setSoTimeout(10_000);
+            try (Socket s = connect(servicePort)) {
                 s.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
                 s.shutdownOutput();
                 String back = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -302,33 +220,58 @@ class AgentProcessTest {
         }
     }
 
-    private static int freePort() throws Exception {
-        for (int port = 20_000 + new java.util.Random().nextInt(5_000); port < 32_000; port++) {
-            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (java.io.IOException busy) {
-                // next
-            }
+    private boolean roundTrip(int seed, int size) throws Exception {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        try (Socket s = connect(servicePort)) {
+            Thread writer = new Thread(() -> {
+                try {
+                    s.getOutputStream().write(data);
+                    s.shutdownOutput();
+                } catch (Exception e) {
+                    // the reader reports it
+                }
+            });
+            writer.start();
+            byte[] back = s.getInputStream().readAllBytes();
+            writer.join();
+            return Arrays.equals(back, data);
         }
-        throw new IllegalStateException("no free port");
     }
 
-    private static void echoLoop(ServerSocket echo) {
-        while (!echo.isClosed()) {
-            try {
-                Socket s = echo.accept();
-                Thread t = new Thread(() -> {
-                    try (s) {
-                        s.getInputStream().transferTo(s.getOutputStream());
-                    } catch (Exception e) {
-                        // client went away
+    private static Socket connect(int port) throws Exception {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        s.setSoTimeout(60_000);
+        return s;
+    }
+
+    /** An echo server, or (echo false) a sink that accepts and never reads. */
+    private static void serve(ServerSocket server, boolean echo) {
+        Thread t = new Thread(() -> {
+            List<Socket> held = new ArrayList<>();
+            while (!server.isClosed()) {
+                try {
+                    Socket s = server.accept();
+                    if (!echo) {
+                        held.add(s);
+                        continue;
                     }
-                });
-                t.setDaemon(true);
-                t.start();
-            } catch (Exception e) {
-                return;
+                    Thread c = new Thread(() -> {
+                        try (s) {
+                            s.getInputStream().transferTo(s.getOutputStream());
+                        } catch (Exception e) {
+                            // client went away
+                        }
+                    });
+                    c.setDaemon(true);
+                    c.start();
+                } catch (Exception e) {
+                    return;
+                }
             }
-        }
+        }, echo ? "echo" : "sink");
+        t.setDaemon(true);
+        t.start();
     }
 }
