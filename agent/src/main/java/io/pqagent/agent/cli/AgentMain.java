@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "qsmp-agent", mixinStandardHelpOptions = true, version = "qsmp-agent 0.1.0",
         description = "The QSMP peer agent: mutually authenticated post-quantum tunnels between sites.",
-        subcommands = {AgentMain.Run.class, AgentMain.Status.class, AgentMain.Peers.class, AgentMain.Reload.class,
+        subcommands = {InitCommand.class, AgentMain.Run.class, AgentMain.Status.class, AgentMain.Peers.class, AgentMain.Reload.class,
             AgentMain.Ratchet.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failed", "2:invalid usage or configuration"})

@@ -39,10 +39,21 @@ public final class ConfigLoader {
     private static final long MAX_CLOCK_OFFSET = 86_400L;
 
     private final Function<String, String> environment;
+    private final boolean identityRequired;
 
     /** @param environment looks up environment variables (for {@code identity.passphrase-env}); null if unset */
     public ConfigLoader(Function<String, String> environment) {
+        this(environment, true);
+    }
+
+    private ConfigLoader(Function<String, String> environment, boolean identityRequired) {
         this.environment = environment;
+        this.identityRequired = identityRequired;
+    }
+
+    /** Loads a configuration whose identity does not exist yet ({@code qsmp-agent init} creates it). */
+    public static AgentConfig loadForInit(Path file) throws ConfigException {
+        return new ConfigLoader(System::getenv, false).read(file);
     }
 
     /** Loads {@code file} with the process environment. */
@@ -171,7 +182,9 @@ public final class ConfigLoader {
 
     private Optional<IdentityConfig> readIdentity(ConfigNode s) {
         s.allowOnly("dir", "passphrase-file", "passphrase-env", "key-file");
-        Optional<Path> dir = s.required("dir", s.path("dir")).flatMap(d -> FileChecks.identityDir(s, "dir", d));
+        Optional<Path> dir = identityRequired
+                ? s.required("dir", s.path("dir")).flatMap(d -> FileChecks.identityDir(s, "dir", d))
+                : s.required("dir", s.path("dir"));
         List<String> given = List.of("passphrase-file", "passphrase-env", "key-file").stream().filter(s::has).toList();
         if (given.size() != 1) {
             s.problem(given.isEmpty() ? "passphrase-file" : given.get(1),

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 /** The configured way to open the sealed identity: a passphrase file, an environment variable, or a key file. */
-final class AgentUnlock {
+public final class AgentUnlock {
     private AgentUnlock() {
     }
 
-    static Unlock open(UnlockSource source) throws IOException, KeystoreException {
+    public static Unlock open(UnlockSource source) throws IOException, KeystoreException {
         if (source instanceof UnlockSource.KeyFile k) {
             return Unlock.keyFile(k.path());
         }

@@ -182,6 +182,29 @@ class AgentProcessTest {
         assertThat(text).contains(file.toString());
     }
 
+    @Test
+    void initCreatesTheIdentityAConfigurationNamesAndItsPublicKeyForTheDirectory() throws Exception {
+        Path home = dir.resolve("charlie");
+        Files.createDirectories(home);
+        io.pqagent.keystore.Unlock.createKeyFile(home.resolve("identity.key"), agents.entropy).close();
+        Path config = agents.config("charlie", AgentPair.freePort(), "");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(run(out, err, "run", "--config", config.toString(), "--check-config")).as("no identity yet").isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("identity.dir");
+        assertThat(run(out, err, "init", "--config", config.toString(), "--days", "30")).isZero();
+        var qpkey = io.pqagent.qsmp.keys.KeyFiles.readQpkey(home.resolve("charlie_public_key.qpkey"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("identity " + qpkey.keyId());
+        assertThat(run(out, err, "run", "--config", config.toString(), "--check-config")).isZero();
+        assertThat(run(out, err, "init", "--config", config.toString())).as("never replaces an identity").isEqualTo(1);
+    }
+
+    private static int run(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        err.reset();
+        return AgentMain.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
     /** The median of 31 one-byte-ish echo round trips on one connection. */
     private long medianEchoNanos() throws Exception {
         try (Socket s = connect(servicePort)) {
