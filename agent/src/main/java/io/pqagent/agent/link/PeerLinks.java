@@ -86,8 +86,16 @@ public final class PeerLinks implements AutoCloseable {
 
     /** Starts the Duplex listener; callers are the configured peers the directory vouches for. */
     public InetSocketAddress listen(InetSocketAddress bind) {
+        return listen(bind, () -> List.of(identity.get()));
+    }
+
+    /**
+     * As {@link #listen(InetSocketAddress)}, answering with any of {@code ownKeys} (both identities during
+     * a rotation's overlap: peers that still hold the old public key and those that have the new one).
+     */
+    public InetSocketAddress listen(InetSocketAddress bind, Supplier<List<SigningKeyRecord>> ownKeys) {
         DirectoryKeyQuery query = new DirectoryKeyQuery(cache, addr -> peerNames);
-        server = network.listenDuplex(ctx, identity.get(), query, bind, settings, new IncomingHandler());
+        server = network.listenDuplex(ctx, ownKeys, query, bind, settings, new IncomingHandler());
         return server.localAddress();
     }
 

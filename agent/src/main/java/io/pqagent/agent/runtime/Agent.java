@@ -129,7 +129,8 @@ public final class Agent implements AutoCloseable {
         });
         services.onRatchetRequest((peer, kind) -> links.ratchet(peer, kind));
 
-        this.listening = links.listen(new InetSocketAddress(config.listen().host(), config.listen().port()));
+        this.listening = links.listen(new InetSocketAddress(config.listen().host(), config.listen().port()),
+                () -> identities.activeIdentities().stream().map(Identity::signingKey).toList());
         services.configure(config.services(), config.expose());
         links.configure(peerSpecs(config));
         metrics.refresh();

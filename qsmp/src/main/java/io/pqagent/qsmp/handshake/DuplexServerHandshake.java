@@ -25,7 +25,9 @@ import java.util.List;
  * checks and error codes of QSMP-WIRE §3.2.
  */
 public final class DuplexServerHandshake extends HandshakeMachine {
-    private final SigningKeyRecord localKey;
+    /** The listener's keys: one, or two while its identity rotates; the caller's key id picks one. */
+    private final List<SigningKeyRecord> localKeys;
+    private SigningKeyRecord localKey;
     private final KeyQuery keyQuery;
     private final SocketAddress remoteAddress;
     private final byte[] config48;
@@ -37,8 +39,22 @@ public final class DuplexServerHandshake extends HandshakeMachine {
 
     public DuplexServerHandshake(HandshakeContext context, SigningKeyRecord localKey, KeyQuery keyQuery,
             SocketAddress remoteAddress) {
-        super(context, localKey.verificationKey());
-        this.localKey = localKey;
+        this(context, List.of(localKey), keyQuery, remoteAddress);
+    }
+
+    /**
+     * A listener holding several keys (an identity rotation's overlap): the key id in the connect
+     * request, which is the listener's own (profile rule 7), selects the key that answers; an unknown
+     * key id falls back to the first key, so a single-key listener behaves exactly as the reference.
+     */
+    public DuplexServerHandshake(HandshakeContext context, List<SigningKeyRecord> localKeys, KeyQuery keyQuery,
+            SocketAddress remoteAddress) {
+        super(context, localKeys.stream().map(SigningKeyRecord::verificationKey).toArray(byte[][]::new));
+        if (localKeys.isEmpty()) {
+            throw new IllegalArgumentException("a listener needs at least one key");
+        }
+        this.localKeys = List.copyOf(localKeys);
+        this.localKey = this.localKeys.get(0);
         this.keyQuery = keyQuery;
         this.remoteAddress = remoteAddress;
         this.config48 = context.parameterSet().config().field();
@@ -85,6 +101,12 @@ public final class DuplexServerHandshake extends HandshakeMachine {
         }
         rxSequence++;
         DuplexConnectRequest msg = DuplexConnectRequest.decode(payload, context.parameterSet());
+        for (SigningKeyRecord k : localKeys) {
+            if (ConstantTime.equals(k.keyId().bytes(), msg.keyId())) {
+                localKey = k;
+                break;
+            }
+        }
         List<byte[]> candidates;
         try {
             candidates = keyQuery.candidates(msg.keyId().clone(), remoteAddress);

@@ -80,6 +80,17 @@ public final class QsmpNetwork implements AutoCloseable {
                 crypto, handler, hooks), false);
     }
 
+    /**
+     * A Duplex listener whose own keys may change while it runs (an identity rotation): each new
+     * connection asks {@code localKeys} for the keys to answer with, and the caller's key id picks one.
+     */
+    public QsmpServer listenDuplex(HandshakeContext ctx, java.util.function.Supplier<java.util.List<SigningKeyRecord>> localKeys,
+            KeyQuery keyQuery, InetSocketAddress bind, TransportSettings settings, TunnelHandler handler) {
+        return ServerEndpoint.bind(io, bind, settings, hooks -> new TunnelChannel(
+                new DuplexServerHandshake(ctx, localKeys.get(), keyQuery, null), Mode.DUPLEX, Role.SERVER, ctx,
+                settings, crypto, handler, hooks), false);
+    }
+
     /** The multi-client Simplex server. */
     public QsmpServer startSimplex(HandshakeContext ctx, SigningKeyRecord key, InetSocketAddress bind,
             TransportSettings settings, TunnelHandler handler) {
