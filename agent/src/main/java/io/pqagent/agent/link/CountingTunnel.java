@@ -68,4 +68,9 @@ final class CountingTunnel implements Tunnel {
     public boolean isOpen() {
         return tunnel.isOpen();
     }
+
+    @Override
+    public java.util.concurrent.Executor executor() {
+        return tunnel.executor();
+    }
 }

@@ -8,15 +8,14 @@ import io.pqagent.agent.mux.MuxSettings;
 import io.pqagent.agent.mux.Multiplexer;
 import io.pqagent.agent.mux.StreamAcceptor;
 import io.pqagent.qsmp.transport.Tunnel;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A tunnel's multiplexer and the one thread that may touch it. Tunnel messages and local sockets live
- * on different event loops, so every call into the multiplexer is posted here, in order.
+ * A tunnel's multiplexer, living on the tunnel's own event loop: tunnel messages arrive there already,
+ * and local sockets (on other loops) post their calls to it, in order. No thread of its own, so a
+ * message crosses no extra hand-off between the tunnel and the multiplexer.
  */
 final class TunnelMux {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelMux.class);
@@ -24,16 +23,13 @@ final class TunnelMux {
     final String peer;
     final Tunnel tunnel;
     final Multiplexer mux;
-    private final ExecutorService thread;
+    private final java.util.concurrent.Executor thread;
+    private volatile boolean lost;
 
     TunnelMux(String peer, Tunnel tunnel, MuxRole role, StreamAcceptor acceptor, ControlListener control) {
         this.peer = peer;
         this.tunnel = tunnel;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "mux-" + peer);
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = tunnel.executor();
         FrameSink sink = new FrameSink() {
             @Override
             public void send(byte[] message) {
@@ -63,20 +59,23 @@ final class TunnelMux {
         }
     }
 
+    /** Called on the tunnel's event loop (where messages are delivered), so handled at once. */
     void received(byte[] message) {
-        run(m -> {
-            try {
-                m.onMessage(message);
-            } catch (MuxException e) {
-                LOG.warn("peer {} broke the stream framing ({}); closing the tunnel", peer, e.getMessage());
-                tunnel.close();
-                m.tunnelLost();
-            }
-        });
+        try {
+            mux.onMessage(message);
+        } catch (MuxException e) {
+            LOG.warn("peer {} broke the stream framing ({}); closing the tunnel", peer, e.getMessage());
+            tunnel.close();
+            mux.tunnelLost();
+        } catch (RuntimeException e) {
+            LOG.error("peer {}: stream handling failed", peer, e);
+        }
     }
 
     void lost() {
-        run(Multiplexer::tunnelLost);
-        thread.shutdown();
+        if (!lost) {
+            lost = true;
+            run(Multiplexer::tunnelLost);
+        }
     }
 }

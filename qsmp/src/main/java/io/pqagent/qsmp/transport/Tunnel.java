@@ -38,4 +38,11 @@ public interface Tunnel {
     CompletableFuture<TunnelClosed> closeFuture();
 
     boolean isOpen();
+
+    /**
+     * The single thread this tunnel's messages are delivered on. Work posted here runs in order with the
+     * tunnel's own events, so a layer above (a stream multiplexer) can live on it without a thread of
+     * its own and without hand-offs.
+     */
+    java.util.concurrent.Executor executor();
 }

@@ -495,6 +495,11 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
         return reason == null && session != null && channel.isActive();
     }
 
+    @Override
+    public java.util.concurrent.Executor executor() {
+        return channel.eventLoop();
+    }
+
     /** Runs {@code action} on the event loop when idle; failures complete {@code done}. */
     private void onLoop(CompletableFuture<?> done, Runnable action) {
         channel.eventLoop().execute(() -> whenIdle(() -> {
