@@ -55,12 +55,14 @@ public final class PostgresRecordStore implements RecordStore {
     private final String jdbcUrl;
     private final String name;
     private final HikariDataSource pool;
+    private final TableReads reads;
     private final Set<PostgresChangeListener> listeners = ConcurrentHashMap.newKeySet();
 
     private PostgresRecordStore(String jdbcUrl, String name, HikariDataSource pool) {
         this.jdbcUrl = jdbcUrl;
         this.name = name;
         this.pool = pool;
+        this.reads = new TableReads(pool, name);
     }
 
     /**
@@ -114,7 +116,7 @@ public final class PostgresRecordStore implements RecordStore {
                 }
                 return outcome;
             } catch (DirectoryException | SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
+                TableReads.rollbackQuietly(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -168,39 +170,20 @@ public final class PostgresRecordStore implements RecordStore {
         }
     }
 
-    private static void rollbackQuietly(Connection c, Exception cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
 
     @Override
     public Optional<SignedRecord> byKeyId(KeyId keyId) throws DirectoryException {
-        try (Connection c = pool.getConnection()) {
-            return RecordTable.find(c, keyId);
-        } catch (SQLException e) {
-            throw StoreFailure.of(name, "looking up key id " + keyId.hex(), e);
-        }
+        return reads.byKeyId(keyId);
     }
 
     @Override
     public List<SignedRecord> byOwner(String owner) throws DirectoryException {
-        try (Connection c = pool.getConnection()) {
-            return RecordTable.byOwner(c, owner);
-        } catch (SQLException e) {
-            throw StoreFailure.of(name, "looking up owner " + owner, e);
-        }
+        return reads.byOwner(owner);
     }
 
     @Override
     public List<SignedRecord> list() throws DirectoryException {
-        try (Connection c = pool.getConnection()) {
-            return RecordTable.all(c);
-        } catch (SQLException e) {
-            throw StoreFailure.of(name, "listing records", e);
-        }
+        return reads.list();
     }
 
     /**

@@ -51,6 +51,7 @@ public final class SqliteRecordStore implements RecordStore {
     private final Path file;
     private final String name;
     private final HikariDataSource pool;
+    private final TableReads reads;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Set<SqliteSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
@@ -58,6 +59,7 @@ public final class SqliteRecordStore implements RecordStore {
         this.file = file;
         this.name = "SQLite store " + file;
         this.pool = pool;
+        this.reads = new TableReads(pool, name);
     }
 
     /** Opens (creating if needed, with its parent directories) the store in {@code file}, migrating its schema. */
@@ -122,7 +124,7 @@ public final class SqliteRecordStore implements RecordStore {
                     c.rollback();
                 }
             } catch (DirectoryException | SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
+                TableReads.rollbackQuietly(c, e);
                 throw e;
             } finally {
                 c.setAutoCommit(true);
@@ -168,39 +170,20 @@ public final class SqliteRecordStore implements RecordStore {
         }
     }
 
-    private static void rollbackQuietly(Connection c, Exception cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
 
     @Override
     public Optional<SignedRecord> byKeyId(KeyId keyId) throws DirectoryException {
-        try (Connection c = pool.getConnection()) {
-            return RecordTable.find(c, keyId);
-        } catch (SQLException e) {
-            throw StoreFailure.of(name, "looking up key id " + keyId.hex(), e);
-        }
+        return reads.byKeyId(keyId);
     }
 
     @Override
     public List<SignedRecord> byOwner(String owner) throws DirectoryException {
-        try (Connection c = pool.getConnection()) {
-            return RecordTable.byOwner(c, owner);
-        } catch (SQLException e) {
-            throw StoreFailure.of(name, "looking up owner " + owner, e);
-        }
+        return reads.byOwner(owner);
     }
 
     @Override
     public List<SignedRecord> list() throws DirectoryException {
-        try (Connection c = pool.getConnection()) {
-            return RecordTable.all(c);
-        } catch (SQLException e) {
-            throw StoreFailure.of(name, "listing records", e);
-        }
+        return reads.list();
     }
 
     @Override
