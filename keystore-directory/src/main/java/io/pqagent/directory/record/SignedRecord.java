@@ -39,20 +39,11 @@ public final class SignedRecord {
      *     set) or BAD_SIGNATURE; nothing about the record is trusted before the signature verifies
      */
     public static SignedRecord decode(byte[] encoded, AuthorityKey authority) throws DirectoryException {
-        if (encoded.length > MAX_ENCODED) {
-            throw new DirectoryException(DirectoryError.FIELD_TOO_LARGE,
-                    "signed record of " + encoded.length + " bytes exceeds " + MAX_ENCODED);
-        }
-        ByteBuffer in = ByteBuffer.wrap(encoded);
-        byte[] body = readBlock(in, "body", RecordCodec.MAX_BODY);
-        byte[] signature = readBlock(in, "signature", MAX_SIGNATURE);
-        if (in.hasRemaining()) {
-            throw new DirectoryException(DirectoryError.MALFORMED_RECORD, in.remaining() + " bytes after the signature");
-        }
-        if (!authority.verifies(signedBytes(body), signature)) {
+        byte[][] parts = split(encoded);
+        if (!authority.verifies(signedBytes(parts[0]), parts[1])) {
             throw new DirectoryException(DirectoryError.BAD_SIGNATURE, "authority " + authority.fingerprintHex());
         }
-        return new SignedRecord(body, signature, RecordCodec.decode(body));
+        return new SignedRecord(parts[0], parts[1], RecordCodec.decode(parts[0]));
     }
 
     /**
@@ -61,6 +52,12 @@ public final class SignedRecord {
      * on bytes from the network: clients always call {@link #decode}.
      */
     public static SignedRecord parseStored(byte[] encoded) throws DirectoryException {
+        byte[][] parts = split(encoded);
+        return new SignedRecord(parts[0], parts[1], RecordCodec.decode(parts[0]));
+    }
+
+    /** The wire form cut into {body, signature}, every length checked before anything is allocated. */
+    private static byte[][] split(byte[] encoded) throws DirectoryException {
         if (encoded.length > MAX_ENCODED) {
             throw new DirectoryException(DirectoryError.FIELD_TOO_LARGE,
                     "signed record of " + encoded.length + " bytes exceeds " + MAX_ENCODED);
@@ -71,7 +68,7 @@ public final class SignedRecord {
         if (in.hasRemaining()) {
             throw new DirectoryException(DirectoryError.MALFORMED_RECORD, in.remaining() + " bytes after the signature");
         }
-        return new SignedRecord(body, signature, RecordCodec.decode(body));
+        return new byte[][] {body, signature};
     }
 
     private static byte[] readBlock(ByteBuffer in, String what, int max) throws DirectoryException {
