@@ -161,14 +161,7 @@ final class AgentPair implements AutoCloseable {
     }
 
     static int freePort() throws Exception {
-        for (int port = 20_000 + new java.util.Random().nextInt(5_000); port < 32_000; port++) {
-            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (java.io.IOException busy) {
-                // next
-            }
-        }
-        throw new IllegalStateException("no free port below the ephemeral range");
+        return io.pqagent.agent.Loopback.freePortBelowEphemeralRange();
     }
 
     @Override

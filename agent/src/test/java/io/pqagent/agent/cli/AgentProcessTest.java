@@ -47,8 +47,8 @@ class AgentProcessTest {
         agents = new AgentPair(dir);
         echo = new ServerSocket(0, 300, InetAddress.getLoopbackAddress());
         sink = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        serve(echo, true);
-        serve(sink, false);
+        io.pqagent.agent.Loopback.serve(echo, true);
+        io.pqagent.agent.Loopback.serve(sink, false);
         agents.enrol("alpha");
         agents.enrol("bravo");
         servicePort = AgentPair.freePort();
@@ -272,34 +272,5 @@ class AgentProcessTest {
         s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         s.setSoTimeout(60_000);
         return s;
-    }
-
-    /** An echo server, or (echo false) a sink that accepts and never reads. */
-    private static void serve(ServerSocket server, boolean echo) {
-        Thread t = new Thread(() -> {
-            List<Socket> held = new ArrayList<>();
-            while (!server.isClosed()) {
-                try {
-                    Socket s = server.accept();
-                    if (!echo) {
-                        held.add(s);
-                        continue;
-                    }
-                    Thread c = new Thread(() -> {
-                        try (s) {
-                            s.getInputStream().transferTo(s.getOutputStream());
-                        } catch (Exception e) {
-                            // client went away
-                        }
-                    });
-                    c.setDaemon(true);
-                    c.start();
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        }, echo ? "echo" : "sink");
-        t.setDaemon(true);
-        t.start();
     }
 }

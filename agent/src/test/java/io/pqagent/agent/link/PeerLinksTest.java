@@ -86,7 +86,7 @@ class PeerLinksTest {
             // below the ephemeral range: while bravo is down, alpha's redials must not be able to land
             // on (and self-connect to) bravo's port, which would keep bravo from binding it again
             InetSocketAddress bravoAt = bravo.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    freePortBelowEphemeralRange()));
+                    io.pqagent.agent.Loopback.freePortBelowEphemeralRange()));
             bravo.configure(List.of(new PeerSpec("alpha", null, RatchetSchedule.DEFAULT)));
             alpha.configure(List.of(new PeerSpec("bravo", bravoAt, RatchetSchedule.DEFAULT)));
 
@@ -191,17 +191,6 @@ class PeerLinksTest {
 
     private SignedRecord register(SigningKeyRecord key, String owner) {
         return authority.sign(DirectoryRecord.active(key.publicRecord(), ++serial, 1, owner, "", List.of()), entropy);
-    }
-
-    private static int freePortBelowEphemeralRange() throws java.io.IOException {
-        for (int port = 20_000 + new java.util.Random().nextInt(5_000); port < 32_000; port++) {
-            try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (java.io.IOException busy) {
-                // next
-            }
-        }
-        throw new java.io.IOException("no free port in 20000..32000");
     }
 
     private static byte[] bytes(String s) {

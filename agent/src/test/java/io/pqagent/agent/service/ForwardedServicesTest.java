@@ -86,9 +86,7 @@ class ForwardedServicesTest {
         authority.close();
 
         echo = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
-        Thread echoThread = new Thread(this::echoLoop, "echo");
-        echoThread.setDaemon(true);
-        echoThread.start();
+        io.pqagent.agent.Loopback.serve(echo, true);
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             refusedPort = probe.getLocalPort(); // closed again: connecting to it is refused
         }
@@ -200,25 +198,6 @@ class ForwardedServicesTest {
             byte[] back = in.readAllBytes();
             writer.join();
             return Arrays.equals(back, data);
-        }
-    }
-
-    private void echoLoop() {
-        while (!echo.isClosed()) {
-            try {
-                Socket s = echo.accept();
-                Thread t = new Thread(() -> {
-                    try (s) {
-                        s.getInputStream().transferTo(s.getOutputStream());
-                    } catch (Exception e) {
-                        // client went away
-                    }
-                });
-                t.setDaemon(true);
-                t.start();
-            } catch (Exception e) {
-                return;
-            }
         }
     }
 }
