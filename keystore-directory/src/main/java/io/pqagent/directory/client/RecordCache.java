@@ -136,13 +136,15 @@ public final class RecordCache {
     }
 
     private void persist() throws IOException {
+        List<byte[]> encoded = new ArrayList<>(records.size());
         int size = 8;
         for (SignedRecord r : records.values()) {
-            size += 2 + r.encode().length;
+            byte[] e = r.encode();
+            encoded.add(e);
+            size += 2 + e.length;
         }
         ByteBuffer out = ByteBuffer.allocate(size).put(MAGIC).putInt(records.size());
-        for (SignedRecord r : records.values()) {
-            byte[] e = r.encode();
+        for (byte[] e : encoded) {
             out.putShort((short) e.length).put(e);
         }
         AtomicFile.write(file, out.array(), PosixFilePermissions.fromString("rw-------"));
