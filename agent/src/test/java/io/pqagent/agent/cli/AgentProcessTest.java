@@ -3,6 +3,7 @@ package io.pqagent.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pqagent.agent.testing.AgentFleet;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -35,7 +36,7 @@ class AgentProcessTest {
     @TempDir
     Path dir;
 
-    private AgentPair agents;
+    private AgentFleet agents;
     private ServerSocket echo;
     private ServerSocket sink;
     private int servicePort;
@@ -44,15 +45,15 @@ class AgentProcessTest {
 
     @BeforeEach
     void directoryAndTargets() throws Exception {
-        agents = new AgentPair(dir);
+        agents = new AgentFleet(dir);
         echo = new ServerSocket(0, 300, InetAddress.getLoopbackAddress());
         sink = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        io.pqagent.agent.Loopback.serve(echo, true);
-        io.pqagent.agent.Loopback.serve(sink, false);
+        io.pqagent.agent.testing.Loopback.serve(echo, true);
+        io.pqagent.agent.testing.Loopback.serve(sink, false);
         agents.enrol("alpha");
         agents.enrol("bravo");
-        servicePort = AgentPair.freePort();
-        sinkPort = AgentPair.freePort();
+        servicePort = AgentFleet.freePort();
+        sinkPort = AgentFleet.freePort();
     }
 
     @AfterEach
@@ -63,8 +64,8 @@ class AgentProcessTest {
     }
 
     private void startBoth() throws Exception {
-        int bravoPort = AgentPair.freePort();
-        agents.config("alpha", AgentPair.freePort(), "peers:\n  - name: bravo\n    address: 127.0.0.1:" + bravoPort
+        int bravoPort = AgentFleet.freePort();
+        agents.config("alpha", AgentFleet.freePort(), "peers:\n  - name: bravo\n    address: 127.0.0.1:" + bravoPort
                 + "\n" + peerExtras
                 + "services:\n"
                 + "  - name: echo\n    peer: bravo\n    local: 127.0.0.1:" + servicePort
@@ -192,7 +193,7 @@ class AgentProcessTest {
         Path home = dir.resolve("charlie");
         Files.createDirectories(home);
         io.pqagent.keystore.Unlock.createKeyFile(home.resolve("identity.key"), agents.entropy).close();
-        Path config = agents.config("charlie", AgentPair.freePort(), "");
+        Path config = agents.config("charlie", AgentFleet.freePort(), "");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertThat(run(out, err, "run", "--config", config.toString(), "--check-config")).as("no identity yet").isEqualTo(2);

@@ -86,7 +86,7 @@ class PeerLinksTest {
             // below the ephemeral range: while bravo is down, alpha's redials must not be able to land
             // on (and self-connect to) bravo's port, which would keep bravo from binding it again
             InetSocketAddress bravoAt = bravo.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    io.pqagent.agent.Loopback.freePortBelowEphemeralRange()));
+                    io.pqagent.agent.testing.Loopback.freePortBelowEphemeralRange()));
             bravo.configure(List.of(new PeerSpec("alpha", null, RatchetSchedule.DEFAULT)));
             alpha.configure(List.of(new PeerSpec("bravo", bravoAt, RatchetSchedule.DEFAULT)));
 

@@ -86,7 +86,7 @@ class ForwardedServicesTest {
         authority.close();
 
         echo = new ServerSocket(0, 256, InetAddress.getLoopbackAddress());
-        io.pqagent.agent.Loopback.serve(echo, true);
+        io.pqagent.agent.testing.Loopback.serve(echo, true);
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             refusedPort = probe.getLocalPort(); // closed again: connecting to it is refused
         }

@@ -1,6 +1,7 @@
-package io.pqagent.agent.cli;
+package io.pqagent.agent.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pqagent.agent.cli.AgentMain;
 import io.pqagent.agent.observe.ControlSocket;
 import io.pqagent.directory.client.DirectoryClient;
 import io.pqagent.directory.client.ReplicaEndpoint;
@@ -43,23 +44,23 @@ import java.util.concurrent.TimeUnit;
  * A directory replica in this JVM and agents as real {@code qsmp-agent run} processes, each with a
  * sealed identity registered in the directory: the fixture of the agent process tests.
  */
-final class AgentPair implements AutoCloseable {
-    static final ParameterSet SET = ParameterSet.DILITHIUM_S1_KYBER_S1;
+public final class AgentFleet implements AutoCloseable {
+    public static final ParameterSet SET = ParameterSet.DILITHIUM_S1_KYBER_S1;
 
-    final Path dir;
-    final EntropySource entropy = EntropySource.system();
-    final RecordAuthority authority;
-    final QsmpNetwork network = QsmpNetwork.create();
-    final SigningKeyRecord replicaKey;
-    final DirectoryReplica replica;
-    final DirectoryClient operator;
-    final Map<String, DirectoryRecord> records = new HashMap<>();
+    public final Path dir;
+    public final EntropySource entropy = EntropySource.system();
+    public final RecordAuthority authority;
+    public final QsmpNetwork network = QsmpNetwork.create();
+    public final SigningKeyRecord replicaKey;
+    public final DirectoryReplica replica;
+    public final DirectoryClient operator;
+    public final Map<String, DirectoryRecord> records = new HashMap<>();
     private final Map<String, Process> processes = new HashMap<>();
     private final Path authorityPub;
     private final Path replicaPub;
     private long serial = 1;
 
-    AgentPair(Path dir) throws Exception {
+    public AgentFleet(Path dir) throws Exception {
         this.dir = dir;
         SigningKeyPair pair = RecordAuthority.generate(entropy);
         try (var sk = pair.signingKey()) {
@@ -80,7 +81,7 @@ final class AgentPair implements AutoCloseable {
     }
 
     /** A sealed identity for {@code name} in its home directory, registered with the directory. */
-    void enrol(String name) throws Exception {
+    public void enrol(String name) throws Exception {
         Path home = dir.resolve(name);
         Files.createDirectories(home);
         PublicKeyRecord key;
@@ -94,12 +95,12 @@ final class AgentPair implements AutoCloseable {
         records.put(name, record);
     }
 
-    void revoke(String name) throws Exception {
+    public void revoke(String name) throws Exception {
         operator.submit(authority.sign(records.get(name).revoked(serial++, 2), entropy));
     }
 
     /** Writes {@code NAME/agent.yaml}: the common settings plus {@code rest} (peers, services, expose). */
-    Path config(String name, int port, String rest) throws Exception {
+    public Path config(String name, int port, String rest) throws Exception {
         Path home = dir.resolve(name);
         String yaml = "name: " + name + "\n"
                 + "identity:\n  dir: identity\n  key-file: identity.key\n"
@@ -116,11 +117,11 @@ final class AgentPair implements AutoCloseable {
         return file;
     }
 
-    Path socket(String name) {
+    public Path socket(String name) {
         return dir.resolve(name).resolve("control.sock");
     }
 
-    void start(String name, String logName) throws Exception {
+    public void start(String name, String logName) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), AgentMain.class.getName(), "run",
                 "--config", dir.resolve(name).resolve("agent.yaml").toString()));
@@ -128,11 +129,11 @@ final class AgentPair implements AutoCloseable {
                 .redirectOutput(dir.resolve(logName + ".log").toFile()).start());
     }
 
-    void kill(String name) throws InterruptedException {
+    public void kill(String name) throws InterruptedException {
         processes.get(name).destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
-    JsonNode peerStatus(String agent, String peer) throws Exception {
+    public JsonNode peerStatus(String agent, String peer) throws Exception {
         for (JsonNode p : ControlSocket.call(socket(agent), ControlSocket.request("status")).path("result").path("peers")) {
             if (p.path("peer").asText().equals(peer)) {
                 return p;
@@ -142,7 +143,7 @@ final class AgentPair implements AutoCloseable {
     }
 
     /** Waits (up to 60 s) until {@code agent} sees its tunnel to {@code peer} up, or not up. */
-    void awaitPeer(String agent, String peer, boolean up) throws Exception {
+    public void awaitPeer(String agent, String peer, boolean up) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String last = "";
         while (System.nanoTime() < deadline) {
@@ -160,8 +161,8 @@ final class AgentPair implements AutoCloseable {
         throw new AssertionError(agent + ": peer " + peer + (up ? " not up" : " still up") + " after 60 s; " + last);
     }
 
-    static int freePort() throws Exception {
-        return io.pqagent.agent.Loopback.freePortBelowEphemeralRange();
+    public static int freePort() throws Exception {
+        return io.pqagent.agent.testing.Loopback.freePortBelowEphemeralRange();
     }
 
     @Override

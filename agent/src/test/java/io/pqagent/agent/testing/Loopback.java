@@ -1,4 +1,4 @@
-package io.pqagent.agent;
+package io.pqagent.agent.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;
