@@ -397,10 +397,10 @@ public final class Multiplexer {
             return; // the peer sends nothing more; credit would be wasted
         }
         stream.grantPending += count;
-        // Grant in batches to save frames, but always when the buffer ran empty: then the peer
-        // holds the whole window again and cannot be stuck waiting for us.
-        if (stream.grantPending > 0
-                && (stream.grantPending >= settings.receiveWindow() / 4 || stream.buffered == 0)) {
+        // Grant in batches of a quarter window: the peer still holds the rest of its window, so it is
+        // never stuck waiting for us, and a small request/response costs no WINDOW message of its own
+        // (one per request would double the tunnel messages of a polling master).
+        if (stream.grantPending >= settings.receiveWindow() / 4) {
             grant(stream);
             flush();
         }

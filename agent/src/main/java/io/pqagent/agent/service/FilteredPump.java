@@ -39,16 +39,12 @@ final class FilteredPump extends StreamPump {
         }
     }
 
+    /** The target's bytes pass the filter on their way back; false once the stream asks us to stop. */
     @Override
-    void fromSocket(byte[] data) {
-        MuxStream s = stream;
-        if (s != null) {
-            Output out = new Output(s);
-            filter.fromTarget(data, out);
-            if (out.blocked) {
-                channel.config().setAutoRead(false);
-            }
-        }
+    boolean toStream(byte[] data) {
+        Output out = new Output(stream);
+        filter.fromTarget(data, out);
+        return !out.blocked;
     }
 
     /** On the mux thread; collects what the filter decided for one chunk. */

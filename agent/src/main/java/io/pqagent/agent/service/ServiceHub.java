@@ -132,7 +132,8 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
     // ---- the opener's side: a local port
 
     private Channel bind(ServiceConfig service) {
-        ServerBootstrap b = new ServerBootstrap().group(loops).channel(NioServerSocketChannel.class)
+        ServerBootstrap b = new ServerBootstrap().group(loops, new PeerLoopGroup(() -> tunnelLoop(service.peer()), loops))
+                .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
                 // a client that finished sending still waits for the answer (Modbus masters do not, but
@@ -151,6 +152,11 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
             throw new IllegalStateException("service " + service.name() + ": cannot listen on " + at + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    private io.netty.channel.EventLoop tunnelLoop(String peer) {
+        TunnelMux t = tunnels.get(peer);
+        return t == null ? null : t.loop();
     }
 
     private void open(ServiceConfig service, SocketChannel ch) {
@@ -205,7 +211,7 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
             return;
         }
         FilteredPump pump = new FilteredPump(t, provider.open(context(e)), audit, t.peer, e.name());
-        Bootstrap b = new Bootstrap().group(loops).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(t.loop() != null ? t.loop() : loops).channel(NioSocketChannel.class)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)

@@ -22,9 +22,13 @@ import io.pqagent.agent.mux.StreamHandler;
  * the target's side); without one, bytes pass unchanged.
  */
 class StreamPump extends ChannelInboundHandlerAdapter implements StreamHandler {
+    private static final int IN_FLIGHT_LIMIT = 64 * 1024;
+
     final TunnelMux mux;
     volatile Channel channel;
     volatile MuxStream stream;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private boolean blocked; // the stream said stop; only the mux thread touches it
 
     StreamPump(TunnelMux mux) {
         this.mux = mux;
@@ -37,7 +41,20 @@ class StreamPump extends ChannelInboundHandlerAdapter implements StreamHandler {
         ByteBuf buf = (ByteBuf) msg;
         byte[] data = ByteBufUtil.getBytes(buf);
         buf.release();
-        mux.run(m -> fromSocket(data));
+        if (mux.inThread()) {
+            fromSocket(data); // the usual case: the channel lives on its tunnel's loop
+            return;
+        }
+        // A channel on another loop (its tunnel was replaced) hands chunks over; stop reading once
+        // IN_FLIGHT_LIMIT bytes wait for the multiplexer, which would otherwise learn of a full stream
+        // only after the socket's loop had queued far more than the stream's window.
+        if (inFlight.addAndGet(data.length) >= IN_FLIGHT_LIMIT) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        mux.run(m -> {
+            inFlight.addAndGet(-data.length);
+            fromSocket(data);
+        });
     }
 
     /** The socket's peer finished sending (half-close): the stream's other end learns it with CLOSE. */
@@ -79,8 +96,14 @@ class StreamPump extends ChannelInboundHandlerAdapter implements StreamHandler {
     /** On the mux thread: socket bytes into the stream (or through the filter first). */
     void fromSocket(byte[] data) {
         MuxStream s = stream;
-        if (s != null && !toStream(data)) {
+        if (s == null) {
+            return;
+        }
+        if (!toStream(data)) {
+            blocked = true;
             channel.config().setAutoRead(false);
+        } else if (!blocked && inFlight.get() < IN_FLIGHT_LIMIT && !channel.config().isAutoRead()) {
+            channel.config().setAutoRead(true);
         }
     }
 
@@ -121,8 +144,9 @@ class StreamPump extends ChannelInboundHandlerAdapter implements StreamHandler {
 
     @Override
     public void onWritable(MuxStream s) {
+        blocked = false;
         Channel c = channel;
-        if (c != null) {
+        if (c != null && inFlight.get() < IN_FLIGHT_LIMIT) {
             c.config().setAutoRead(true);
         }
     }

@@ -1,5 +1,6 @@
 package io.pqagent.agent.service;
 
+import io.netty.channel.EventLoop;
 import io.pqagent.agent.mux.ControlListener;
 import io.pqagent.agent.mux.FrameSink;
 import io.pqagent.agent.mux.MuxException;
@@ -24,12 +25,14 @@ final class TunnelMux {
     final Tunnel tunnel;
     final Multiplexer mux;
     private final java.util.concurrent.Executor thread;
+    private final EventLoop loop;
     private volatile boolean lost;
 
     TunnelMux(String peer, Tunnel tunnel, MuxRole role, StreamAcceptor acceptor, ControlListener control) {
         this.peer = peer;
         this.tunnel = tunnel;
         this.thread = tunnel.executor();
+        this.loop = thread instanceof EventLoop l ? l : null;
         FrameSink sink = new FrameSink() {
             @Override
             public void send(byte[] message) {
@@ -44,7 +47,17 @@ final class TunnelMux {
         this.mux = new Multiplexer(role, MuxSettings.DEFAULT, sink, acceptor, control);
     }
 
-    /** Runs {@code task} on the multiplexer's thread. */
+    /** The tunnel's event loop, where the service channels of this peer register; null if not a Netty loop. */
+    EventLoop loop() {
+        return loop;
+    }
+
+    /** Whether the caller is on the multiplexer's thread (a channel on the tunnel's loop may call it directly). */
+    boolean inThread() {
+        return loop != null && loop.inEventLoop();
+    }
+
+    /** Runs {@code task} on the multiplexer's thread, always later (never re-entering the multiplexer). */
     void run(Consumer<Multiplexer> task) {
         try {
             thread.execute(() -> {

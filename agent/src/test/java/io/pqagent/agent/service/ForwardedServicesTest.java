@@ -147,6 +147,12 @@ class ForwardedServicesTest {
         clients.shutdown();
     }
 
+    /** A writer that never pauses must be slowed by the windows, not overrun them (it once broke at 10 MB). */
+    @Test
+    void aWriterThatNeverPausesGetsTwentyMegabytesThroughIntact() throws Exception {
+        assertThat(roundTrip(alphaHub.localAddress("echo").orElseThrow(), 3, 20_000_000)).isTrue();
+    }
+
     @Test
     void aRefusedOrUnexposedTargetEndsTheClientsConnectionAtOnce() throws Exception {
         for (String name : List.of("refused", "unexposed")) {
