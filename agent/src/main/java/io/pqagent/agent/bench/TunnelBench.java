@@ -1,0 +1,147 @@
+package io.pqagent.agent.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the bench: a 12-byte (by default) request/response echoed directly, through the two agents and,
+ * when installed, through a socat and a stunnel4 pair, the paths taking turns; then bulk throughput
+ * directly and through one tunnel. Prints the figures and what each path adds to the direct one.
+ */
+public final class TunnelBench {
+    private final BenchSettings settings;
+    private final PrintWriter out;
+
+    public TunnelBench(BenchSettings settings, PrintWriter out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public void run() throws Exception {
+        Path dir = settings.keep().isPresent() ? Files.createDirectories(settings.keep().get())
+                : Files.createTempDirectory("qsmp-agent-bench");
+        try (LoopbackTargets targets = new LoopbackTargets(); BenchPlant plant = new BenchPlant(dir, settings.set())) {
+            int echoPort = BenchPlant.freePort();
+            int sinkPort = BenchPlant.freePort();
+            startAgents(plant, targets, echoPort, sinkPort);
+
+            Map<String, Integer> paths = new LinkedHashMap<>();
+            paths.put("direct", targets.echoPort());
+            paths.put("two qsmp agents", echoPort);
+            List<RelayPair> relays = new ArrayList<>();
+            try {
+                for (Optional<RelayPair> r : List.of(RelayPair.socat(dir, targets.echoPort()),
+                        RelayPair.stunnel(dir, targets.echoPort()))) {
+                    r.ifPresent(relays::add);
+                }
+                relays.forEach(r -> paths.put(r.name(), r.entryPort()));
+                if (relays.size() < 2) {
+                    out.println("(socat and/or stunnel4 are not installed: apt-get install socat stunnel4 to compare)");
+                }
+                report(roundTrips(paths));
+            } finally {
+                for (RelayPair r : relays) {
+                    r.close();
+                }
+            }
+            double direct = Bulk.megabytesPerSecond(targets.sinkPort(), settings.bulkBytes(), targets::sunk);
+            double tunnel = Bulk.megabytesPerSecond(sinkPort, settings.bulkBytes(), targets::sunk);
+            out.printf(Locale.ROOT, "%nbulk, one connection, %d MB one way:%n", settings.bulkBytes() / 1_000_000);
+            out.printf(Locale.ROOT, "  %-26s %8.1f MB/s%n", "direct", direct);
+            out.printf(Locale.ROOT, "  %-26s %8.1f MB/s%n", "through one qsmp tunnel", tunnel);
+            out.flush();
+        } finally {
+            if (settings.keep().isEmpty()) {
+                deleteTree(dir);
+            } else {
+                out.println("configs and logs kept in " + dir);
+            }
+        }
+    }
+
+    private void startAgents(BenchPlant plant, LoopbackTargets targets, int echoPort, int sinkPort) throws Exception {
+        plant.enrol(BenchPlant.DIALER);
+        plant.enrol(BenchPlant.LISTENER);
+        int listenerPort = BenchPlant.freePort();
+        plant.configure(BenchPlant.DIALER, BenchPlant.freePort(), "peers:\n  - name: " + BenchPlant.LISTENER
+                + "\n    address: 127.0.0.1:" + listenerPort + "\n"
+                + "services:\n"
+                + "  - name: echo\n    peer: " + BenchPlant.LISTENER + "\n    local: 127.0.0.1:" + echoPort
+                + "\n    target: 127.0.0.1:" + targets.echoPort() + "\n"
+                + "  - name: sink\n    peer: " + BenchPlant.LISTENER + "\n    local: 127.0.0.1:" + sinkPort
+                + "\n    target: 127.0.0.1:" + targets.sinkPort() + "\n");
+        plant.configure(BenchPlant.LISTENER, listenerPort, "peers:\n  - name: " + BenchPlant.DIALER + "\n"
+                + "expose:\n"
+                + "  - name: echo\n    peer: " + BenchPlant.DIALER + "\n    target: 127.0.0.1:" + targets.echoPort() + "\n"
+                + "  - name: sink\n    peer: " + BenchPlant.DIALER + "\n    target: 127.0.0.1:" + targets.sinkPort() + "\n");
+        plant.start(BenchPlant.LISTENER, settings.agentMain(), settings.agentJvm());
+        plant.start(BenchPlant.DIALER, settings.agentMain(), settings.agentJvm());
+        plant.awaitUp(BenchPlant.DIALER, BenchPlant.LISTENER, Duration.ofSeconds(60));
+        out.printf(Locale.ROOT, "two agents up (%s, JVM %s)%n", settings.set().config().text(),
+                String.join(" ", settings.agentJvm()));
+    }
+
+    /** Each path in turn, {@code rounds} times; the samples of a path are pooled. */
+    private Map<String, LatencySample> roundTrips(Map<String, Integer> paths) throws IOException {
+        int perRound = settings.roundTrips() / settings.rounds();
+        Map<String, List<long[]>> samples = new LinkedHashMap<>();
+        for (int round = 0; round < settings.rounds(); round++) {
+            for (Map.Entry<String, Integer> p : paths.entrySet()) {
+                LatencySample s = RoundTrips.measure(p.getKey(), p.getValue(), settings.requestSize(),
+                        settings.warmup(), perRound);
+                samples.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(s.sortedNanos());
+            }
+        }
+        Map<String, LatencySample> pooled = new LinkedHashMap<>();
+        samples.forEach((path, parts) -> {
+            long[] all = parts.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+            pooled.put(path, new LatencySample(path, all));
+        });
+        return pooled;
+    }
+
+    private void report(Map<String, LatencySample> results) {
+        LatencySample direct = results.get("direct");
+        out.printf(Locale.ROOT, "%n%d-byte request/response, %d round trips per path in %d interleaved rounds:%n",
+                settings.requestSize(), direct.count(), settings.rounds());
+        out.printf(Locale.ROOT, "  %-26s %9s %9s %12s %12s%n", "path", "p50 µs", "p99 µs", "adds p50 µs",
+                "adds p99 µs");
+        for (LatencySample s : results.values()) {
+            out.printf(Locale.ROOT, "  %-26s %9.1f %9.1f %12s %12s%n", s.path(), s.p50() / 1e3, s.p99() / 1e3,
+                    s == direct ? "-" : String.format(Locale.ROOT, "%.1f", (s.p50() - direct.p50()) / 1e3),
+                    s == direct ? "-" : String.format(Locale.ROOT, "%.1f", (s.p99() - direct.p99()) / 1e3));
+        }
+        out.flush();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
