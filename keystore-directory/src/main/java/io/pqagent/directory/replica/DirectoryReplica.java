@@ -18,7 +18,6 @@ import io.pqagent.qsmp.transport.TunnelClosed;
 import io.pqagent.qsmp.transport.TunnelHandler;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -153,13 +152,7 @@ public final class DirectoryReplica implements AutoCloseable {
     }
 
     private List<byte[]> page(KeyId after, int max) throws DirectoryException {
-        // the store orders by key id too; sorting here keeps paging right whatever its collation
-        return store.list().stream()
-                .filter(r -> Arrays.compareUnsigned(r.record().keyId().bytes(), after.bytes()) > 0)
-                .sorted((a, b) -> Arrays.compareUnsigned(a.record().keyId().bytes(), b.record().keyId().bytes()))
-                .limit(max)
-                .map(SignedRecord::encode)
-                .collect(java.util.stream.Collectors.toList());
+        return encodeAll(store.page(after, max));
     }
 
     private static List<byte[]> encodeAll(List<SignedRecord> records) {

@@ -186,6 +186,11 @@ public final class PostgresRecordStore implements RecordStore {
         return reads.list();
     }
 
+    @Override
+    public List<SignedRecord> page(KeyId after, int max) throws DirectoryException {
+        return reads.page(after, max);
+    }
+
     /**
      * Opens a LISTEN connection and starts its thread; every record committed after this returns is
      * delivered, including those stored by other replicas on the same database.

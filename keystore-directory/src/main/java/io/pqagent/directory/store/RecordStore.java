@@ -35,6 +35,12 @@ public interface RecordStore extends AutoCloseable {
     List<SignedRecord> list() throws DirectoryException;
 
     /**
+     * One page of {@link #list()}: at most {@code max} records whose key id is above {@code after}
+     * (compared as unsigned bytes), ordered by key id, read without loading the rest.
+     */
+    List<SignedRecord> page(KeyId after, int max) throws DirectoryException;
+
+    /**
      * Calls {@code listener} with every record stored from now on, by this process or by any replica
      * sharing the store, at least once each and in commit order per key id. Close the result to stop.
      */

@@ -25,6 +25,9 @@ final class RecordTable {
     private static final String BY_OWNER =
             "SELECT key_id, signed_record FROM directory_record WHERE owner = ? ORDER BY serial, key_id";
     private static final String ALL = "SELECT key_id, signed_record FROM directory_record ORDER BY key_id";
+    // key_id is a BLOB (SQLite) or bytea (PostgreSQL): both order it as unsigned bytes, no collation
+    private static final String PAGE =
+            "SELECT key_id, signed_record FROM directory_record WHERE key_id > ? ORDER BY key_id LIMIT ?";
     private static final String CHANGES_AFTER = "SELECT key_id, signed_record, change_seq FROM directory_change"
             + " WHERE change_seq > ? ORDER BY change_seq LIMIT ?";
     private static final String LAST_CHANGE = "SELECT coalesce(max(change_seq), 0) FROM directory_change";
@@ -44,6 +47,14 @@ final class RecordTable {
     static List<SignedRecord> byOwner(Connection c, String owner) throws SQLException, DirectoryException {
         try (PreparedStatement s = c.prepareStatement(BY_OWNER)) {
             s.setString(1, owner);
+            return readAll(s);
+        }
+    }
+
+    static List<SignedRecord> page(Connection c, KeyId after, int max) throws SQLException, DirectoryException {
+        try (PreparedStatement s = c.prepareStatement(PAGE)) {
+            s.setBytes(1, after.bytes());
+            s.setInt(2, max);
             return readAll(s);
         }
     }

@@ -187,6 +187,11 @@ public final class SqliteRecordStore implements RecordStore {
     }
 
     @Override
+    public List<SignedRecord> page(KeyId after, int max) throws DirectoryException {
+        return reads.page(after, max);
+    }
+
+    @Override
     public AutoCloseable subscribe(Consumer<SignedRecord> listener) throws DirectoryException {
         long position;
         try (Connection c = pool.getConnection()) {

@@ -31,6 +31,14 @@ record TableReads(DataSource pool, String name) {
         }
     }
 
+    List<SignedRecord> page(KeyId after, int max) throws DirectoryException {
+        try (Connection c = pool.getConnection()) {
+            return RecordTable.page(c, after, max);
+        } catch (SQLException e) {
+            throw StoreFailure.of(name, "listing records after " + after.hex(), e);
+        }
+    }
+
     List<SignedRecord> list() throws DirectoryException {
         try (Connection c = pool.getConnection()) {
             return RecordTable.all(c);

@@ -141,6 +141,18 @@ abstract class RecordStoreContract {
     }
 
     @Test
+    void pagesFollowTheListAfterAKeyIdComparedUnsigned() throws DirectoryException {
+        for (int first : new int[] {0xff, 0x00, 0x80, 0x7f, 0x81}) {
+            store.submit(fixtures.signActive(fixtures.newKey(RecordFixtures.PEER_SET, keyId(first)), 1, "alice"));
+        }
+        assertThat(store.page(keyId(0x00), 2)).extracting(r -> r.record().keyId().bytes()[0] & 0xff)
+                .containsExactly(0x7f, 0x80);
+        assertThat(store.page(keyId(0x80), 10)).extracting(r -> r.record().keyId().bytes()[0] & 0xff)
+                .containsExactly(0x81, 0xff);
+        assertThat(store.page(keyId(0xff), 10)).isEmpty();
+    }
+
+    @Test
     void higherSerialReplacesTheStoredRecord() throws DirectoryException {
         PublicKeyRecord k = fixtures.newKey();
         store.submit(fixtures.signActive(k, 1, "alice"));
