@@ -142,6 +142,15 @@ final class BenchPlant implements AutoCloseable {
                 + "); see the logs in " + dir);
     }
 
+    /** CPU time the agent processes used so far (user + system), in nanoseconds. */
+    long agentCpuNanos() {
+        long total = 0;
+        for (Process p : agents) {
+            total += p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        }
+        return total;
+    }
+
     Path socket(String name) {
         return dir.resolve(name).resolve("control.sock");
     }

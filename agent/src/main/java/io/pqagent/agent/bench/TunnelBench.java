@@ -21,6 +21,7 @@ import java.util.Optional;
  * directly and through one tunnel. Prints the figures and what each path adds to the direct one.
  */
 public final class TunnelBench {
+    private static final String AGENTS = "two qsmp agents";
     private final BenchSettings settings;
     private final PrintWriter out;
 
@@ -39,7 +40,7 @@ public final class TunnelBench {
 
             Map<String, Integer> paths = new LinkedHashMap<>();
             paths.put("direct", targets.echoPort());
-            paths.put("two qsmp agents", echoPort);
+            paths.put(AGENTS, echoPort);
             List<RelayPair> relays = new ArrayList<>();
             try {
                 for (Optional<RelayPair> r : List.of(RelayPair.socat(dir, targets.echoPort()),
@@ -50,7 +51,7 @@ public final class TunnelBench {
                 if (relays.size() < 2) {
                     out.println("(socat and/or stunnel4 are not installed: apt-get install socat stunnel4 to compare)");
                 }
-                report(roundTrips(paths));
+                report(roundTrips(paths, plant));
             } finally {
                 for (RelayPair r : relays) {
                     r.close();
@@ -94,16 +95,25 @@ public final class TunnelBench {
     }
 
     /** Each path in turn, {@code rounds} times; the samples of a path are pooled. */
-    private Map<String, LatencySample> roundTrips(Map<String, Integer> paths) throws IOException {
+    private Map<String, LatencySample> roundTrips(Map<String, Integer> paths, BenchPlant plant) throws IOException {
         int perRound = settings.roundTrips() / settings.rounds();
         Map<String, List<long[]>> samples = new LinkedHashMap<>();
+        long agentCpu = 0;
         for (int round = 0; round < settings.rounds(); round++) {
             for (Map.Entry<String, Integer> p : paths.entrySet()) {
+                boolean agents = p.getKey().equals(AGENTS);
+                long cpuBefore = agents ? plant.agentCpuNanos() : 0;
                 LatencySample s = RoundTrips.measure(p.getKey(), p.getValue(), settings.requestSize(),
                         settings.warmup(), perRound);
+                if (agents) {
+                    agentCpu += plant.agentCpuNanos() - cpuBefore;
+                }
                 samples.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(s.sortedNanos());
             }
         }
+        // CPU is what the agents cost the gateway, whatever else the machine was doing meanwhile
+        out.printf(Locale.ROOT, "agents' CPU time per round trip (both agents, warm-up included): %.1f µs%n",
+                agentCpu / 1e3 / ((long) settings.rounds() * (perRound + settings.warmup())));
         Map<String, LatencySample> pooled = new LinkedHashMap<>();
         samples.forEach((path, parts) -> {
             long[] all = parts.stream().flatMapToLong(java.util.Arrays::stream).toArray();
