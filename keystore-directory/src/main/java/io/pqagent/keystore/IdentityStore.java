@@ -273,6 +273,7 @@ public final class IdentityStore implements AutoCloseable {
     /** Rotation step 1: generates and seals the next identity (STEADY to PREPARED). Nothing uses it yet. */
     public synchronized Identity prepareNext(long validityDays) throws KeystoreException {
         requirePhase(RotationPhase.STEADY, "prepareNext");
+        requireFilesAsKnown("prepareNext");
         long now = clock.utcSeconds();
         SigningKeyRecord key = KeyGeneration.generate(policy.parameterSet(), KeyId.random(entropy),
                 KeyGeneration.expiration(clock, validityDays), entropy);
@@ -306,6 +307,7 @@ public final class IdentityStore implements AutoCloseable {
     /** Rotation step 2 when the caller published the next identity itself (e.g. an operator registered it). */
     public synchronized Identity markNextPublished() throws KeystoreException {
         requirePhase(RotationPhase.PREPARED, "markNextPublished");
+        requireFilesAsKnown("markNextPublished");
         Identity published = next.published(clock.utcSeconds());
         nextSealed = files.write(files.next(), published, unlock);
         next = published;
@@ -344,6 +346,7 @@ public final class IdentityStore implements AutoCloseable {
     }
 
     private Identity promoteNext() throws KeystoreException {
+        requireFilesAsKnown("retire");
         files.archiveCurrentAndPromoteNext(current.keyId().hex());
         Identity old = current;
         current = next;
@@ -383,6 +386,20 @@ public final class IdentityStore implements AutoCloseable {
                     + " identity, the store is set up for " + policy.parameterSet().config().text());
         }
         return identity;
+    }
+
+    /**
+     * Before a step changes the files: they are still as this store last read or wrote them. Another process
+     * (the command line next to a running agent) may have stepped the rotation meanwhile; stepping on from a
+     * stale view could, say, archive the new identity under the old one's name. Then {@link #refresh} first.
+     */
+    private void requireFilesAsKnown(String step) throws KeystoreException {
+        byte[] onDiskCurrent = PrivateFile.exists(files.current()) ? files.readSealed(files.current()) : null;
+        byte[] onDiskNext = PrivateFile.exists(files.next()) ? files.readSealed(files.next()) : null;
+        if (!Arrays.equals(onDiskCurrent, currentSealed) || !Arrays.equals(onDiskNext, nextSealed)) {
+            throw new KeystoreException(KeystoreError.ROTATION_OUT_OF_ORDER, step + ": the files in " + directory
+                    + " changed since this store read them (another process stepped the rotation); refresh first");
+        }
     }
 
     private long overlapEnd() {

@@ -122,6 +122,43 @@ class IdentityRefreshTest {
     }
 
     @Test
+    void aStaleStoreRefusesToStepOnUntilItRefreshed() throws Exception {
+        KeyId old = daemon.current().keyId();
+        operator(cli -> cli.prepareNext(90));
+        assertThat(refusal(() -> daemon.prepareNext(90))).as("a second next key over the first")
+                .isEqualTo(KeystoreError.ROTATION_OUT_OF_ORDER);
+        daemon.refresh(unlock);
+        operator(IdentityStore::markNextPublished);
+        operator(IdentityStore::retireEarly);
+        Path retired = dir().resolve(IdentityStore.RETIRED_DIRECTORY).resolve(old.hex() + ".qid");
+        String archived = Fixtures.digest(retired);
+        // the daemon still believes it is in PREPARED: marking published or retiring from that view would
+        // overwrite what the other process did
+        assertThat(refusal(daemon::markNextPublished)).isEqualTo(KeystoreError.ROTATION_OUT_OF_ORDER);
+        assertThat(daemon.phase()).isEqualTo(RotationPhase.PREPARED);
+        Fixtures.assertSameBytes(retired, archived);
+        assertThat(daemon.refresh(unlock)).containsExactly(old);
+        assertThat(daemon.phase()).isEqualTo(RotationPhase.STEADY);
+    }
+
+    @Test
+    void twoRetirementsOfTheSameRotationDoNotCorruptTheArchive() throws Exception {
+        KeyId old = daemon.current().keyId();
+        operator(cli -> cli.prepareNext(90));
+        daemon.refresh(unlock);
+        operator(IdentityStore::markNextPublished);
+        daemon.refresh(unlock);
+        clock.advanceDays(8); // the overlap is over: both the daemon and the operator retire
+        operator(IdentityStore::retire);
+        Path retired = dir().resolve(IdentityStore.RETIRED_DIRECTORY).resolve(old.hex() + ".qid");
+        String archived = Fixtures.digest(retired);
+        assertThat(refusal(daemon::retireIfDue)).isEqualTo(KeystoreError.ROTATION_OUT_OF_ORDER);
+        Fixtures.assertSameBytes(retired, archived);
+        assertThat(daemon.refresh(unlock)).containsExactly(old);
+        assertThat(daemon.retireIfDue()).isFalse();
+    }
+
+    @Test
     void anUnloadedStoreRefusesToRefresh() {
         try (IdentityStore empty = new IdentityStore(root.resolve("other"), POLICY, clock, entropy)) {
             assertThatThrownBy(() -> empty.refresh(unlock)).isInstanceOf(KeystoreException.class)

@@ -52,9 +52,10 @@ final class KeysRotateCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "The agent's configuration (default ${DEFAULT-VALUE}).")
     Path config = AgentMain.DEFAULT_CONFIG;
 
-    @Option(names = "--days", defaultValue = "365", paramLabel = "N",
-            description = "Validity of the next identity in days (default ${DEFAULT-VALUE}).")
-    long days;
+    private static final long DEFAULT_DAYS = 365;
+
+    @Option(names = "--days", paramLabel = "N", description = "Validity of the next identity in days (default 365).")
+    Long days;
 
     @Option(names = "--out", paramLabel = "FILE.qpkey",
             description = "Where the next identity's public key goes (default: NAME_KEYID_public_key.qpkey beside the configuration).")
@@ -83,13 +84,17 @@ final class KeysRotateCommand implements Callable<Integer> {
     public Integer call() {
         stdout = spec.commandLine().getOut();
         stderr = spec.commandLine().getErr();
-        if (days < 1 || days > 36_500) {
+        if (days != null && (days < 1 || days > 36_500)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--days must be 1..36500, got " + days);
         }
         boolean publishing = step != null && step.published;
         boolean retiring = step != null && step.retire;
         if (force && !publishing) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--force goes with --published only");
+        }
+        if (step != null && (days != null || out != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--days and --out go with the first step (keys rotate without --published or --retire)");
         }
         AgentConfig cfg = AgentMain.load(config, stderr);
         if (cfg == null) {
@@ -126,7 +131,7 @@ final class KeysRotateCommand implements Callable<Integer> {
             stdout.println("next identity " + next.keyId() + " is already prepared (expires "
                     + Instant.ofEpochSecond(next.expiration()) + "): phase PREPARED; no new key made");
         } else {
-            next = store.prepareNext(days);
+            next = store.prepareNext(days == null ? DEFAULT_DAYS : days);
             stdout.println("next identity " + next.keyId() + " (" + next.config().text() + ") prepared, expires "
                     + Instant.ofEpochSecond(next.expiration()) + ": phase PREPARED");
         }

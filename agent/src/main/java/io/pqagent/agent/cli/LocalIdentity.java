@@ -46,6 +46,8 @@ final class LocalIdentity implements AutoCloseable {
                     + "): create one with qsmp-agent init";
             case WRONG_PASSPHRASE_OR_TAMPERED -> "cannot open the identity in " + config.identity().dir()
                     + ": wrong passphrase or key file, or the file was altered";
+            // the running agent stepped the rotation (it retires by itself) while this command ran
+            case ROTATION_OUT_OF_ORDER -> e.getMessage() + "; run the command again";
             default -> e.getMessage();
         };
     }

@@ -30,7 +30,6 @@ import io.pqagent.keystore.ExpiryPolicy;
 import io.pqagent.keystore.Identity;
 import io.pqagent.keystore.IdentityPolicy;
 import io.pqagent.keystore.IdentityStore;
-import io.pqagent.keystore.KeystoreException;
 import io.pqagent.keystore.Unlock;
 import io.pqagent.qsmp.crypto.EntropySource;
 import io.pqagent.qsmp.handshake.HandshakeContext;
@@ -201,6 +200,13 @@ public final class Agent implements AutoCloseable {
      * (retired), every tunnel is re-established, so none keeps running on the retired key.
      */
     public synchronized ObjectNode reloadKeys() throws Exception {
+        refreshIdentities();
+        scheduleRetirement();
+        return KeysReport.of(identities);
+    }
+
+    /** Re-reads the identity files; if an identity left them, audits it and reconnects. */
+    private void refreshIdentities() throws Exception {
         List<KeyId> left;
         try (Unlock unlock = AgentUnlock.open(config.identity().unlock())) {
             left = identities.refresh(unlock);
@@ -208,8 +214,6 @@ public final class Agent implements AutoCloseable {
         if (!left.isEmpty()) {
             retired(left);
         }
-        scheduleRetirement();
-        return KeysReport.of(identities);
     }
 
     /** After the old identity is gone: audit it, and bring every tunnel back on the current one. */
@@ -226,11 +230,12 @@ public final class Agent implements AutoCloseable {
     /** The rotation's overlap has ended: retire the old identity (background thread). */
     private synchronized void retireIfDue() {
         try {
+            refreshIdentities(); // the command line may have stepped the rotation (the store refuses a stale view)
             KeyId old = identities.current().keyId();
             if (identities.retireIfDue()) {
                 retired(List.of(old));
             }
-        } catch (KeystoreException | RuntimeException e) {
+        } catch (Exception e) {
             LOG.warn("retiring the old identity failed ({}); trying again in a minute", e.getMessage());
             if (!background.isShutdown()) {
                 retirement = background.schedule(this::retireIfDue, 1, TimeUnit.MINUTES);

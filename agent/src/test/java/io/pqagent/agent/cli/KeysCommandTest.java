@@ -126,6 +126,8 @@ class KeysCommandTest {
         assertThat(stderr()).contains("--force goes with --published only");
         assertThat(keys("rotate", "--days", "0")).isEqualTo(2);
         assertThat(stderr()).contains("--days must be");
+        assertThat(keys("rotate", "--published", "--out", "x.qpkey")).isEqualTo(2);
+        assertThat(stderr()).contains("--days and --out go with the first step");
         // the directory check can be skipped on purpose
         assertThat(keys("rotate", "--published", "--force")).isZero();
         assertThat(stdout()).contains("phase OVERLAP").doesNotContain("the directory lists");
