@@ -229,6 +229,9 @@ public final class Agent implements AutoCloseable {
 
     /** The rotation's overlap has ended: retire the old identity (background thread). */
     private synchronized void retireIfDue() {
+        if (identities.overlapEndsAt().isEmpty()) {
+            return; // no published next identity (as far as this agent has read): nothing to retire
+        }
         try {
             refreshIdentities(); // the command line may have stepped the rotation (the store refuses a stale view)
             KeyId old = identities.current().keyId();
