@@ -51,17 +51,26 @@ final class IdentityFiles {
         PrivateFile.ensureDirectory(directory);
     }
 
-    void write(Path file, Identity identity, Unlock unlock) throws KeystoreException {
+    /** Seals and writes {@code identity}; returns the file's bytes (sealed: nothing secret). */
+    byte[] write(Path file, Identity identity, Unlock unlock) throws KeystoreException {
         byte[] content = IdentityCodec.encode(identity);
         try {
-            SealedFile.write(file, SealedContent.IDENTITY, content, unlock, entropy, faults);
+            byte[] sealed = SealedFile.seal(SealedContent.IDENTITY, content, unlock, entropy);
+            PrivateFile.write(file, sealed, faults);
+            return sealed;
         } finally {
             Arrays.fill(content, (byte) 0);
         }
     }
 
-    Identity read(Path file, Unlock unlock) throws KeystoreException {
-        try (SecretBytes content = SealedFile.read(file, SealedContent.IDENTITY, unlock)) {
+    /** A sealed file's bytes, refused if others may read it (INSECURE_PERMISSIONS). */
+    byte[] readSealed(Path file) throws KeystoreException {
+        return PrivateFile.read(file, SealedFile.MAX_FILE_SIZE);
+    }
+
+    /** Opens the bytes {@link #readSealed} returned for {@code file}. */
+    Identity open(byte[] sealed, Path file, Unlock unlock) throws KeystoreException {
+        try (SecretBytes content = SealedFile.open(sealed, SealedContent.IDENTITY, unlock, file.toString())) {
             return IdentityCodec.decode(content, file.toString());
         }
     }

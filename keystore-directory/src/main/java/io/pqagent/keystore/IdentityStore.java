@@ -8,6 +8,7 @@ import io.pqagent.qsmp.wire.Clock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +42,9 @@ public final class IdentityStore implements AutoCloseable {
     private Unlock unlock;
     private Identity current;
     private Identity next;
+    /** The files' bytes as this store last read or wrote them (sealed, so not secret): {@link #refresh} compares. */
+    private byte[] currentSealed;
+    private byte[] nextSealed;
 
     public IdentityStore(Path directory, IdentityPolicy policy, Clock clock, EntropySource entropy) {
         this(directory, policy, clock, entropy, FaultInjector.NONE);
@@ -106,11 +110,14 @@ public final class IdentityStore implements AutoCloseable {
                     + (PrivateFile.exists(files.next()) ? " (only " + NEXT_FILE + ")" : ""));
         }
         files.removeTemporaryFiles();
-        Identity loadedCurrent = read(files.current(), unlock);
+        byte[] currentFile = files.readSealed(files.current());
+        Identity loadedCurrent = open(currentFile, files.current(), unlock);
         Identity loadedNext = null;
+        byte[] nextFile = null;
         try {
             if (PrivateFile.exists(files.next())) {
-                loadedNext = read(files.next(), unlock);
+                nextFile = files.readSealed(files.next());
+                loadedNext = open(nextFile, files.next(), unlock);
             }
         } catch (KeystoreException | RuntimeException e) {
             loadedCurrent.close();
@@ -120,11 +127,94 @@ public final class IdentityStore implements AutoCloseable {
         this.unlock = unlock;
         this.current = loadedCurrent;
         this.next = loadedNext;
+        this.currentSealed = currentFile;
+        this.nextSealed = nextFile;
         LOG.info("identity store {}: current {}, phase {}", directory, current.keyId(), phase());
         if (current.isExpiredAt(clock.utcSeconds())) {
             LOG.error("identity {} in {} has EXPIRED: peers refuse it; rotate now", current.keyId(), directory);
         }
         return current;
+    }
+
+    /**
+     * Takes in what another process did to the files while this store was open: {@code qsmp-agent keys rotate}
+     * stepping the rotation while the agent runs. A file whose bytes did not change is not opened again. An
+     * identity that is still in the files keeps its loaded key object, so sessions that authenticated with it
+     * keep signing their ratchets; its publication time comes from the file. Identities no longer in the files
+     * (retired by the other process) are wiped and their key ids returned. Temporary files are left alone:
+     * the other process may be writing one right now.
+     *
+     * @param unlock opens a changed file; kept like {@link #load}'s
+     * @return the key ids of the identities that left the store, empty if none did
+     * @throws KeystoreException NO_IDENTITY without {@code current.qid}, else the error of the first file that
+     *         fails; the store is then unchanged
+     */
+    public synchronized List<KeyId> refresh(Unlock unlock) throws KeystoreException {
+        requireLoaded();
+        if (!PrivateFile.exists(files.current())) {
+            throw new KeystoreException(KeystoreError.NO_IDENTITY, "no " + files.current()
+                    + (PrivateFile.exists(files.next()) ? " (only " + NEXT_FILE + ")" : ""));
+        }
+        byte[] currentFile = files.readSealed(files.current());
+        byte[] nextFile = PrivateFile.exists(files.next()) ? files.readSealed(files.next()) : null;
+        List<Identity> opened = new ArrayList<>(2);
+        Identity newCurrent;
+        Identity newNext;
+        try {
+            newCurrent = resolve(currentFile, files.current(), unlock, opened);
+            newNext = nextFile == null ? null : resolve(nextFile, files.next(), unlock, opened);
+        } catch (KeystoreException | RuntimeException e) {
+            opened.forEach(Identity::close);
+            throw e;
+        }
+        List<KeyId> left = new ArrayList<>(2);
+        for (Identity old : loaded()) {
+            if (!sameKey(old, newCurrent) && !sameKey(old, newNext)) {
+                left.add(old.keyId());
+                old.close();
+            }
+        }
+        boolean changed = newCurrent != current || newNext != next;
+        this.unlock = unlock;
+        this.current = newCurrent;
+        this.next = newNext;
+        this.currentSealed = currentFile;
+        this.nextSealed = nextFile;
+        if (changed) {
+            LOG.info("identity store {}: re-read: current {}, phase {}{}", directory, current.keyId(), phase(),
+                    left.isEmpty() ? "" : ", no longer in the store: " + left);
+        }
+        return List.copyOf(left);
+    }
+
+    /** The loaded identity behind {@code sealed}: the same object if its file is unchanged or it holds the same key. */
+    private Identity resolve(byte[] sealed, Path file, Unlock with, List<Identity> opened) throws KeystoreException {
+        if (Arrays.equals(sealed, currentSealed)) {
+            return current;
+        }
+        if (nextSealed != null && Arrays.equals(sealed, nextSealed)) {
+            return next;
+        }
+        Identity decoded = open(sealed, file, with);
+        for (Identity known : loaded()) {
+            if (known.keyId().equals(decoded.keyId())
+                    && Arrays.equals(known.signingKey().verificationKey(), decoded.signingKey().verificationKey())) {
+                Identity same = new Identity(known.signingKey(), decoded.createdAt(),
+                        decoded.publishedAt().orElse(0));
+                decoded.close();
+                return same;
+            }
+        }
+        opened.add(decoded);
+        return decoded;
+    }
+
+    private List<Identity> loaded() {
+        return next == null ? List.of(current) : List.of(current, next);
+    }
+
+    private static boolean sameKey(Identity a, Identity b) {
+        return b != null && a.signingKey() == b.signingKey();
     }
 
     /** The identity in {@code current.qid}; null until {@link #load}, {@link #create} or an import succeeded. */
@@ -183,12 +273,13 @@ public final class IdentityStore implements AutoCloseable {
     /** Rotation step 1: generates and seals the next identity (STEADY to PREPARED). Nothing uses it yet. */
     public synchronized Identity prepareNext(long validityDays) throws KeystoreException {
         requirePhase(RotationPhase.STEADY, "prepareNext");
+        requireFilesAsKnown("prepareNext");
         long now = clock.utcSeconds();
         SigningKeyRecord key = KeyGeneration.generate(policy.parameterSet(), KeyId.random(entropy),
                 KeyGeneration.expiration(clock, validityDays), entropy);
         Identity prepared = new Identity(key, now, 0);
         try {
-            files.write(files.next(), prepared, unlock);
+            nextSealed = files.write(files.next(), prepared, unlock);
         } catch (KeystoreException e) {
             prepared.close();
             throw e;
@@ -216,8 +307,9 @@ public final class IdentityStore implements AutoCloseable {
     /** Rotation step 2 when the caller published the next identity itself (e.g. an operator registered it). */
     public synchronized Identity markNextPublished() throws KeystoreException {
         requirePhase(RotationPhase.PREPARED, "markNextPublished");
+        requireFilesAsKnown("markNextPublished");
         Identity published = next.published(clock.utcSeconds());
-        files.write(files.next(), published, unlock);
+        nextSealed = files.write(files.next(), published, unlock);
         next = published;
         LOG.info("identity store {}: next identity {} published; {} and {} both accepted until {}", directory,
                 next.keyId(), next.keyId(), current.keyId(), Instant.ofEpochSecond(overlapEnd()));
@@ -254,10 +346,13 @@ public final class IdentityStore implements AutoCloseable {
     }
 
     private Identity promoteNext() throws KeystoreException {
+        requireFilesAsKnown("retire");
         files.archiveCurrentAndPromoteNext(current.keyId().hex());
         Identity old = current;
         current = next;
         next = null;
+        currentSealed = nextSealed; // next.qid was renamed over current.qid
+        nextSealed = null;
         LOG.info("identity store {}: identity {} retired to {}/, {} is current", directory, old.keyId(),
                 RETIRED_DIRECTORY, current.keyId());
         old.close();
@@ -265,9 +360,10 @@ public final class IdentityStore implements AutoCloseable {
     }
 
     private Identity install(Identity identity, Unlock with, String how) throws KeystoreException {
+        byte[] sealed;
         try {
             files.ensureDirectory();
-            files.write(files.current(), identity, with);
+            sealed = files.write(files.current(), identity, with);
             this.unlock = with;
         } catch (KeystoreException | RuntimeException e) {
             identity.close();
@@ -275,13 +371,14 @@ public final class IdentityStore implements AutoCloseable {
         }
         closeIdentities();
         current = identity;
+        currentSealed = sealed;
         LOG.info("identity store {}: identity {} {} ({}, expires {})", directory, identity.keyId(), how,
                 identity.config().text(), Instant.ofEpochSecond(identity.expiration()));
         return identity;
     }
 
-    private Identity read(Path file, Unlock with) throws KeystoreException {
-        Identity identity = files.read(file, with);
+    private Identity open(byte[] sealed, Path file, Unlock with) throws KeystoreException {
+        Identity identity = files.open(sealed, file, with);
         if (!identity.config().equals(policy.parameterSet().config())) {
             String found = identity.config().text();
             identity.close();
@@ -289,6 +386,20 @@ public final class IdentityStore implements AutoCloseable {
                     + " identity, the store is set up for " + policy.parameterSet().config().text());
         }
         return identity;
+    }
+
+    /**
+     * Before a step changes the files: they are still as this store last read or wrote them. Another process
+     * (the command line next to a running agent) may have stepped the rotation meanwhile; stepping on from a
+     * stale view could, say, archive the new identity under the old one's name. Then {@link #refresh} first.
+     */
+    private void requireFilesAsKnown(String step) throws KeystoreException {
+        byte[] onDiskCurrent = PrivateFile.exists(files.current()) ? files.readSealed(files.current()) : null;
+        byte[] onDiskNext = PrivateFile.exists(files.next()) ? files.readSealed(files.next()) : null;
+        if (!Arrays.equals(onDiskCurrent, currentSealed) || !Arrays.equals(onDiskNext, nextSealed)) {
+            throw new KeystoreException(KeystoreError.ROTATION_OUT_OF_ORDER, step + ": the files in " + directory
+                    + " changed since this store read them (another process stepped the rotation); refresh first");
+        }
     }
 
     private long overlapEnd() {
@@ -346,6 +457,8 @@ public final class IdentityStore implements AutoCloseable {
         }
         current = null;
         next = null;
+        currentSealed = null;
+        nextSealed = null;
     }
 
     /** Wipes the loaded signing keys; the {@link Unlock} stays the caller's to close. */

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "qsmp-agent", mixinStandardHelpOptions = true, version = "qsmp-agent 0.1.0",
         description = "The QSMP peer agent: mutually authenticated post-quantum tunnels between sites.",
         subcommands = {InitCommand.class, AgentMain.Run.class, AgentMain.Status.class, AgentMain.Peers.class, AgentMain.Reload.class,
-            AgentMain.Ratchet.class, AgentMain.Keys.class, BenchCommand.class, CommandLine.HelpCommand.class},
+            AgentMain.Ratchet.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failed", "2:invalid usage or configuration"})
 public final class AgentMain implements Runnable {
@@ -195,33 +195,6 @@ public final class AgentMain implements Runnable {
         @Override
         ObjectNode request() {
             return ControlSocket.request("reload");
-        }
-    }
-
-    @Command(name = "keys", mixinStandardHelpOptions = true,
-            description = "The running agent's identity: key id, configuration and expiry.",
-            subcommands = {Keys.Show.class})
-    static final class Keys implements Runnable {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "choose: keys show");
-        }
-
-        @Command(name = "show", mixinStandardHelpOptions = true, description = "Key id and expiry of the identity in use.")
-        static final class Show extends ControlCommand {
-            @Override
-            ObjectNode request() {
-                return ControlSocket.request("status");
-            }
-
-            @Override
-            void print(JsonNode result, PrintWriter out) {
-                out.println("key id   " + result.path("key_id").asText());
-                out.println("expires  " + result.path("key_expires").asText());
-            }
         }
     }
 

@@ -181,7 +181,7 @@ public final class ConfigLoader {
     }
 
     private Optional<IdentityConfig> readIdentity(ConfigNode s) {
-        s.allowOnly("dir", "passphrase-file", "passphrase-env", "key-file");
+        s.allowOnly("dir", "passphrase-file", "passphrase-env", "key-file", "rotation-overlap");
         Optional<Path> dir = identityRequired
                 ? s.required("dir", s.path("dir")).flatMap(d -> FileChecks.identityDir(s, "dir", d))
                 : s.required("dir", s.path("dir"));
@@ -199,10 +199,13 @@ public final class ConfigLoader {
                     .map(UnlockSource.KeyFile::new);
             default -> s.parsed("passphrase-env", this::environmentVariable).map(UnlockSource.PassphraseEnv::new);
         };
-        if (dir.isEmpty() || unlock.isEmpty()) {
+        Optional<Duration> overlap = s.has("rotation-overlap")
+                ? s.duration("rotation-overlap", IdentityConfig.MIN_OVERLAP, IdentityConfig.MAX_OVERLAP)
+                : Optional.of(IdentityConfig.DEFAULT_OVERLAP);
+        if (dir.isEmpty() || unlock.isEmpty() || overlap.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new IdentityConfig(dir.get(), unlock.get()));
+        return Optional.of(new IdentityConfig(dir.get(), unlock.get(), overlap.get()));
     }
 
     private String environmentVariable(String variable) {

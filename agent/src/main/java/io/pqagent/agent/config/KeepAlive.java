@@ -3,7 +3,10 @@ package io.pqagent.agent.config;
 import java.time.Duration;
 import java.util.Objects;
 
-/** A keep-alive is sent after {@code interval} of silence; the tunnel is declared dead after {@code timeout} without any packet. */
+/**
+ * A peer's keep-alive (profile rule 5), run by the side that listens for the peer: a request every
+ * {@code interval}; the tunnel is declared dead when one stays unanswered for {@code timeout}.
+ */
 public record KeepAlive(Duration interval, Duration timeout) {
     public static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     public static final Duration MAX_INTERVAL = Duration.ofMinutes(10);

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A peer agent, named by its owner name in the directory (its keys are looked up there). The address is
- * needed only on the side that dials: of two peers the one with the lower key id connects (docs/agent.md).
+ * needed only on the side that dials: of two peers the one whose name sorts first connects (docs/agent.md).
  */
 public record PeerConfig(String name, Optional<HostPort> address, RatchetSchedule ratchet, KeepAlive keepAlive) {
     public PeerConfig {

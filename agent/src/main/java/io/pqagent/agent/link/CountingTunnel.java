@@ -73,4 +73,14 @@ final class CountingTunnel implements Tunnel {
     public java.util.concurrent.Executor executor() {
         return tunnel.executor();
     }
+
+    @Override
+    public void setKeepAlive(java.time.Duration interval, java.time.Duration timeout) {
+        tunnel.setKeepAlive(interval, timeout);
+    }
+
+    @Override
+    public io.pqagent.qsmp.transport.KeepAliveStatus keepAliveStatus() {
+        return tunnel.keepAliveStatus();
+    }
 }

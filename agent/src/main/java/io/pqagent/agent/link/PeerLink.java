@@ -83,7 +83,8 @@ final class PeerLink {
     LinkStatus status() {
         Tunnel t = tunnel;
         return new LinkStatus(spec.name(), state, dials, t == null ? "" : t.remoteAddress().toString(), since,
-                tunnelsOpened, handshakeFailures, lastFailure, ratchets, lastRatchet, bytesIn.get(), bytesOut.get());
+                tunnelsOpened, handshakeFailures, lastFailure, ratchets, lastRatchet, bytesIn.get(), bytesOut.get(),
+                t == null ? null : t.keepAliveStatus());
     }
 
     static String describe(TunnelClosed why) {

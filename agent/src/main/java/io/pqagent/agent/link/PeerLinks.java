@@ -158,6 +158,26 @@ public final class PeerLinks implements AutoCloseable {
         });
     }
 
+    /**
+     * Closes every open tunnel, so each comes back with a fresh handshake: after an identity rotation retired
+     * the key some of them authenticated with. The dialing side redials at once (with its usual backoff);
+     * on the listening side the peer does. Returns once the tunnels are told to close.
+     */
+    public int reconnectAll(String why) {
+        return call(() -> {
+            int n = 0;
+            for (PeerLink link : links.values()) {
+                CountingTunnel t = link.tunnel;
+                if (t != null) {
+                    LOG.info("peer {}: closing the tunnel to reconnect: {}", link.spec.name(), why);
+                    t.close();
+                    n++;
+                }
+            }
+            return n;
+        });
+    }
+
     /** Where failed handshakes are reported, both directions (for the audit log and metrics). */
     public void onHandshakeFailure(HandshakeFailures observer) {
         this.handshakeFailures = observer;
@@ -244,6 +264,8 @@ public final class PeerLinks implements AutoCloseable {
                 return;
             }
             incoming.put(tunnel, link);
+            // profile rule 5: the listening side runs the keep-alive, at this peer's own timing
+            tunnel.setKeepAlive(link.spec.keepAlive().interval(), link.spec.keepAlive().timeout());
             opened(link, tunnel);
         }
 

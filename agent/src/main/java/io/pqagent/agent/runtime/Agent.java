@@ -10,7 +10,6 @@ import io.pqagent.agent.config.AgentConfig;
 import io.pqagent.agent.config.ConfigDiff;
 import io.pqagent.agent.config.ConfigLoader;
 import io.pqagent.agent.config.PeerConfig;
-import io.pqagent.agent.config.ReplicaConfig;
 import io.pqagent.agent.filter.StreamFilters;
 import io.pqagent.agent.link.LinkStatus;
 import io.pqagent.agent.link.PeerLinks;
@@ -23,7 +22,6 @@ import io.pqagent.agent.service.ServiceHub;
 import io.pqagent.directory.client.DirectoryClient;
 import io.pqagent.directory.client.DirectorySync;
 import io.pqagent.directory.client.RecordCache;
-import io.pqagent.directory.client.ReplicaEndpoint;
 import io.pqagent.directory.record.AuthorityKey;
 import io.pqagent.directory.record.AuthorityKeyFile;
 import io.pqagent.directory.record.DirectoryException;
@@ -35,21 +33,22 @@ import io.pqagent.keystore.IdentityStore;
 import io.pqagent.keystore.Unlock;
 import io.pqagent.qsmp.crypto.EntropySource;
 import io.pqagent.qsmp.handshake.HandshakeContext;
-import io.pqagent.qsmp.keys.KeyFiles;
-import io.pqagent.qsmp.keys.PublicKeyRecord;
+import io.pqagent.qsmp.keys.KeyId;
+import io.pqagent.qsmp.keys.SigningKeyRecord;
 import io.pqagent.qsmp.session.RatchetKind;
 import io.pqagent.qsmp.transport.QsmpNetwork;
 import io.pqagent.qsmp.transport.TransportSettings;
 import io.pqagent.qsmp.wire.Clock;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,13 +75,15 @@ public final class Agent implements AutoCloseable {
     private final ScheduledExecutorService background;
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final InetSocketAddress listening;
+    private final Clock clock;
+    /** The one-shot that retires the old identity when the rotation's overlap ends; guarded by this. */
+    private ScheduledFuture<?> retirement;
 
     private Agent(AgentConfig config) throws Exception {
         this.config = config;
-        Clock clock = Clock.system(config.clockOffsetSeconds());
+        this.clock = Clock.system(config.clockOffsetSeconds());
         EntropySource entropy = EntropySource.system();
-        this.identities = new IdentityStore(config.identity().dir(), IdentityPolicy.of(config.parameterSet()), clock,
-                entropy);
+        this.identities = new IdentityStore(config.identity().dir(), policy(config), clock, entropy);
         try (Unlock unlock = AgentUnlock.open(config.identity().unlock())) {
             identities.load(unlock);
         }
@@ -111,11 +112,9 @@ public final class Agent implements AutoCloseable {
         }
 
         HandshakeContext ctx = new HandshakeContext(config.parameterSet(), config.macMode(), clock, entropy);
+        // each accepted tunnel gets its peer's own keep-alive once the peer is known (PeerLinks); a dialled
+        // tunnel runs the keep-alive its listener configured for us (profile rule 5)
         TransportSettings settings = TransportSettings.DEFAULTS;
-        if (!config.peers().isEmpty()) {
-            PeerConfig first = config.peers().get(0);
-            settings = settings.withKeepAlive(first.keepAlive().interval(), first.keepAlive().timeout());
-        }
         this.services = new ServiceHub(peer -> linksDial(peer), StreamFilters.load(), audit);
         closeables.add(services);
         this.links = new PeerLinks(config.name(), network, ctx, () -> identities.preferred().signingKey(), cache,
@@ -130,7 +129,7 @@ public final class Agent implements AutoCloseable {
         services.onRatchetRequest((peer, kind) -> links.ratchet(peer, kind));
 
         this.listening = links.listen(new InetSocketAddress(config.listen().host(), config.listen().port()),
-                () -> identities.activeIdentities().stream().map(Identity::signingKey).toList());
+                this::listenerKeys);
         services.configure(config.services(), config.expose());
         links.configure(peerSpecs(config));
         metrics.refresh();
@@ -146,7 +145,9 @@ public final class Agent implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("expiry check failed: {}", e.getMessage());
             }
+            retireIfDue(); // besides the one-shot at the end of the overlap: a safety net for clock jumps
         }, 0, 1, TimeUnit.HOURS);
+        scheduleRetirement();
         if (config.metrics().enabled()) {
             closeables.add(PrometheusEndpoint.start(new InetSocketAddress(config.metrics().listen().host(),
                     config.metrics().listen().port()), registry));
@@ -169,24 +170,98 @@ public final class Agent implements AutoCloseable {
         return config.name().compareTo(peer) < 0;
     }
 
+    /** How the identity store rotates, from the configuration; the command line uses the same. */
+    public static IdentityPolicy policy(AgentConfig config) {
+        return new IdentityPolicy(config.parameterSet(), config.identity().rotationOverlap());
+    }
+
     private static List<PeerSpec> peerSpecs(AgentConfig config) {
         List<PeerSpec> out = new ArrayList<>();
         for (PeerConfig p : config.peers()) {
             out.add(new PeerSpec(p.name(), p.address().map(a -> new InetSocketAddress(a.host(), a.port())).orElse(null),
-                    p.ratchet()));
+                    p.ratchet(), p.keepAlive()));
         }
         return out;
     }
 
     private DirectoryClient directoryClient(AgentConfig config, AuthorityKey authority) throws Exception {
-        List<ReplicaEndpoint> endpoints = new ArrayList<>();
-        for (ReplicaConfig r : config.directory().replicas()) {
-            PublicKeyRecord key = KeyFiles.readQpkey(r.key());
-            endpoints.add(new ReplicaEndpoint(new InetSocketAddress(r.address().host(), r.address().port()), key));
+        return DirectoryClients.open(network, config, authority);
+    }
+
+    private List<SigningKeyRecord> listenerKeys() {
+        return ListenerIdentities.of(identities).stream().map(Identity::signingKey).toList();
+    }
+
+    // ---- identity rotation
+
+    /**
+     * Takes in what {@code qsmp-agent keys rotate} changed in the identity directory (the {@code keys-reload}
+     * request, and every reload). Unchanged files are not opened again. If an identity left the store
+     * (retired), every tunnel is re-established, so none keeps running on the retired key.
+     */
+    public synchronized ObjectNode reloadKeys() throws Exception {
+        refreshIdentities();
+        scheduleRetirement();
+        return KeysReport.of(identities);
+    }
+
+    /** Re-reads the identity files; if an identity left them, audits it and reconnects. */
+    private void refreshIdentities() throws Exception {
+        List<KeyId> left;
+        try (Unlock unlock = AgentUnlock.open(config.identity().unlock())) {
+            left = identities.refresh(unlock);
         }
-        HandshakeContext replicaCtx = HandshakeContext.defaults(endpoints.get(0).serverKey().parameterSet());
-        return new DirectoryClient(network, replicaCtx, endpoints, authority, TransportSettings.DEFAULTS,
-                Duration.ofSeconds(10));
+        if (!left.isEmpty()) {
+            retired(left);
+        }
+    }
+
+    /** After the old identity is gone: audit it, and bring every tunnel back on the current one. */
+    private void retired(List<KeyId> keyIds) {
+        for (KeyId k : keyIds) {
+            audit.record("identity_retired", Map.of("key_id", k.toString(),
+                    "current", identities.current().keyId().toString()));
+        }
+        int n = links.reconnectAll("identity " + keyIds + " retired");
+        LOG.info("identity {} retired, {} is current; {} tunnels reconnect with it", keyIds,
+                identities.current().keyId(), n);
+    }
+
+    /** The rotation's overlap has ended: retire the old identity (background thread). */
+    private synchronized void retireIfDue() {
+        if (identities.overlapEndsAt().isEmpty()) {
+            return; // no published next identity (as far as this agent has read): nothing to retire
+        }
+        try {
+            refreshIdentities(); // the command line may have stepped the rotation (the store refuses a stale view)
+            KeyId old = identities.current().keyId();
+            if (identities.retireIfDue()) {
+                retired(List.of(old));
+            }
+        } catch (Exception e) {
+            LOG.warn("retiring the old identity failed ({}); trying again in a minute", e.getMessage());
+            if (!background.isShutdown()) {
+                retirement = background.schedule(this::retireIfDue, 1, TimeUnit.MINUTES);
+            }
+            return;
+        }
+        scheduleRetirement();
+    }
+
+    /** One timer at the end of the overlap window, if a rotation is in it. */
+    private synchronized void scheduleRetirement() {
+        if (retirement != null) {
+            retirement.cancel(false);
+            retirement = null;
+        }
+        OptionalLong end = identities.overlapEndsAt();
+        if (end.isEmpty() || background.isShutdown()) {
+            return;
+        }
+        long seconds = Math.max(0, end.getAsLong() - clock.utcSeconds());
+        retirement = background.schedule(this::retireIfDue, seconds, TimeUnit.SECONDS);
+        LOG.info("old identity {} retires at {} (in {} s)", identities.current().keyId(),
+                java.time.Instant.ofEpochSecond(end.getAsLong()), seconds);
     }
 
     /** Subscribes to the directory; while no replica answers, retries every 10 s and the cache vouches. */
@@ -214,6 +289,12 @@ public final class Agent implements AutoCloseable {
             LOG.warn("reload: these settings need a restart and were not applied: {}", diff.restartRequired());
         }
         config = next;
+        try {
+            reloadKeys();
+        } catch (Exception e) {
+            LOG.warn("reload: the identity files could not be re-read, keeping the identities in use: {}",
+                    e.getMessage());
+        }
         services.configure(next.services(), next.expose());
         links.configure(peerSpecs(next));
         metrics.refresh();
@@ -245,8 +326,11 @@ public final class Agent implements AutoCloseable {
                 ConfigDiff diff = reload(ConfigLoader.load(config.source()));
                 return JSON.createObjectNode().put("reloaded", config.source().toString())
                         .put("unchanged_peers", diff.peers().unchanged().size());
+            case "keys-reload":
+                return reloadKeys();
             default:
-                throw new IllegalArgumentException("unknown command '" + command + "' (status, peers, ratchet, reload)");
+                throw new IllegalArgumentException("unknown command '" + command
+                        + "' (status, peers, ratchet, reload, keys-reload)");
         }
     }
 
@@ -254,9 +338,7 @@ public final class Agent implements AutoCloseable {
         ObjectNode out = JSON.createObjectNode();
         out.put("name", config.name());
         out.put("listening", listening.toString());
-        Identity id = identities.preferred();
-        out.put("key_id", id.keyId().toString());
-        out.put("key_expires", java.time.Instant.ofEpochSecond(id.expiration()).toString());
+        KeysReport.of(identities, out);
         ArrayNode peers = out.putArray("peers");
         for (LinkStatus s : links.status()) {
             ObjectNode p = peers.addObject();
@@ -272,6 +354,13 @@ public final class Agent implements AutoCloseable {
             p.put("last_ratchet", s.lastRatchet() == null ? "" : s.lastRatchet().toString());
             p.put("bytes_in", s.bytesIn());
             p.put("bytes_out", s.bytesOut());
+            ObjectNode keepAlive = p.putObject("keep_alive");
+            if (s.keepAlive() != null) {
+                keepAlive.put("sends", s.keepAlive().sends());
+                keepAlive.put("interval_ms", s.keepAlive().interval().toMillis());
+                keepAlive.put("timeout_ms", s.keepAlive().timeout().toMillis());
+                keepAlive.put("exchanges", s.keepAlive().exchanges());
+            }
         }
         return out;
     }

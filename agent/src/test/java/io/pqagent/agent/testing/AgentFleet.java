@@ -96,7 +96,22 @@ public final class AgentFleet implements AutoCloseable {
     }
 
     public void revoke(String name) throws Exception {
-        operator.submit(authority.sign(records.get(name).revoked(serial++, 2), entropy));
+        revoke(records.get(name));
+    }
+
+    public void revoke(DirectoryRecord record) throws Exception {
+        operator.submit(authority.sign(record.revoked(serial++, 2), entropy));
+    }
+
+    /**
+     * Registers another key for {@code name} (a rotation's next identity), as the operator's authority does;
+     * it becomes {@code records.get(name)}. Returns the record.
+     */
+    public DirectoryRecord register(String name, PublicKeyRecord key) throws Exception {
+        DirectoryRecord record = DirectoryRecord.active(key, serial++, 1, name, "", List.of());
+        operator.submit(authority.sign(record, entropy));
+        records.put(name, record);
+        return record;
     }
 
     /** Writes {@code NAME/agent.yaml}: the common settings plus {@code rest} (peers, services, expose). */

@@ -131,7 +131,7 @@ final class ServerEndpoint implements QsmpServer, ConnectionHooks {
 
     @Override
     public KeepAliveSweep keepAliveSweep(EventLoop loop) {
-        return sweeps.computeIfAbsent(loop, l -> new KeepAliveSweep(l, settings));
+        return sweeps.computeIfAbsent(loop, KeepAliveSweep::new);
     }
 
     /** Called exactly once per accepted connection (see {@link ConnectionHooks#closed}): frees its slot. */

@@ -4,6 +4,7 @@ import io.pqagent.qsmp.handshake.Mode;
 import io.pqagent.qsmp.handshake.Role;
 import io.pqagent.qsmp.session.RatchetKind;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -45,4 +46,24 @@ public interface Tunnel {
      * its own and without hand-offs.
      */
     java.util.concurrent.Executor executor();
+
+    /**
+     * Replaces this tunnel's keep-alive timing from now on (profile rule 5), in place of its endpoint's
+     * {@link TransportSettings}: a request every {@code interval}, the session closed with
+     * {@code keepalive_expired} when one stays unanswered for {@code timeout}; an {@code interval} of
+     * {@link Duration#ZERO} stops the requests. A listener serving several peers sets each one's own timing
+     * this way once the tunnel is open. Takes effect on the tunnel's event loop, in order with its events.
+     *
+     * @throws IllegalStateException on the connecting side, which never sends requests (rule 5), or when
+     *         the tunnel has no keep-alive clock
+     * @throws IllegalArgumentException for a negative duration, or a zero timeout with a non-zero interval
+     */
+    default void setKeepAlive(Duration interval, Duration timeout) {
+        throw new IllegalStateException(getClass().getSimpleName() + " has no keep-alive clock");
+    }
+
+    /** This tunnel's keep-alive as it runs now. */
+    default KeepAliveStatus keepAliveStatus() {
+        throw new IllegalStateException(getClass().getSimpleName() + " has no keep-alive clock");
+    }
 }

@@ -42,7 +42,8 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
     private HandshakeMachine machine;
     /** Needed to build the session; released with the machine. */
     private HandshakeContext context;
-    private final TransportSettings settings;
+    /** The endpoint's settings; a listener may replace the keep-alive timing per tunnel (event loop only). */
+    private volatile TransportSettings settings;
     private final Executor crypto;
     private final TunnelHandler handler;
     private final ConnectionHooks hooks;
@@ -69,6 +70,8 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
     TunnelChannel sweepPrevious;
     TunnelChannel sweepNext;
     private long keepAliveSentNanos;
+    /** Keep-alive exchanges completed (answers received, or requests answered); written on the event loop. */
+    private volatile long keepAlives;
 
     TunnelChannel(HandshakeMachine machine, Mode mode, Role role, HandshakeContext context, TransportSettings settings,
             Executor crypto, TunnelHandler handler, ConnectionHooks hooks) {
@@ -261,7 +264,10 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
         } else if (result instanceof Received.Data data) {
             handler.onMessage(this, data.message());
         } else if (result instanceof Received.KeepAliveRequest ka) {
+            keepAlives++;
             channel.writeAndFlush(Unpooled.wrappedBuffer(ka.reply()));
+        } else if (result instanceof Received.KeepAliveAnswered) {
+            keepAlives++;
         } else if (result instanceof Received.RatchetCompleted rc) {
             if (rc.reply() != null) {
                 channel.writeAndFlush(Unpooled.wrappedBuffer(rc.reply()));
@@ -282,7 +288,7 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
         sweep = hooks.keepAliveSweep(channel.eventLoop());
         if (sweep != null) {
             keepAliveSentNanos = System.nanoTime(); // the first request goes out one interval from now
-            sweep.join(this);
+            sweep.join(this, keepAliveSpan(settings));
             // a server session idles until its client speaks: hold the key, not the round keys, till then
             session.compact();
         }
@@ -293,17 +299,47 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
         if (reason != null || busy) {
             return; // a busy session is looked at again on the next tick
         }
+        TransportSettings timing = settings;
         if (session.keepAlivePending()) {
-            if (now - keepAliveSentNanos >= settings.keepAliveTimeout().toNanos()) {
+            if (now - keepAliveSentNanos >= timing.keepAliveTimeout().toNanos()) {
                 fail(QsmpError.KEEPALIVE_EXPIRED, "no keep-alive answer within "
-                        + settings.keepAliveTimeout().toMillis() + " ms", false);
+                        + timing.keepAliveTimeout().toMillis() + " ms", false);
             }
             return;
         }
-        if (now - keepAliveSentNanos >= settings.keepAliveInterval().toNanos()) {
+        if (now - keepAliveSentNanos >= timing.keepAliveInterval().toNanos()) {
             keepAliveSentNanos = now;
             session.compactIfIdle(); // a direction silent for a whole interval drops its round keys
             channel.writeAndFlush(Unpooled.wrappedBuffer(session.sendKeepAlive()));
+        }
+    }
+
+    private static long keepAliveSpan(TransportSettings timing) {
+        return Math.min(timing.keepAliveInterval().toNanos(), timing.keepAliveTimeout().toNanos());
+    }
+
+    /** Event loop: the new timing applies from the next tick; an unanswered request keeps its send time. */
+    private void applyKeepAlive(TransportSettings timing) {
+        settings = timing;
+        if (reason != null) {
+            return;
+        }
+        if (timing.keepAliveInterval().isZero()) {
+            if (sweep != null) {
+                sweep.leave(this);
+                sweep = null;
+            }
+            return;
+        }
+        if (sweep == null) {
+            sweep = hooks.keepAliveSweep(channel.eventLoop());
+            if (sweep == null) {
+                return; // an endpoint without a keep-alive clock
+            }
+            keepAliveSentNanos = System.nanoTime();
+            sweep.join(this, keepAliveSpan(timing));
+        } else {
+            sweep.fit(keepAliveSpan(timing));
         }
     }
 
@@ -498,6 +534,32 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
     @Override
     public java.util.concurrent.Executor executor() {
         return channel.eventLoop();
+    }
+
+    @Override
+    public void setKeepAlive(java.time.Duration interval, java.time.Duration timeout) {
+        if (interval.isNegative() || timeout.isNegative() || (!interval.isZero() && timeout.isZero())) {
+            throw new IllegalArgumentException("keep-alive interval " + interval + " and timeout " + timeout
+                    + ": neither may be negative, and a running keep-alive needs a positive timeout");
+        }
+        if (role != Role.SERVER) {
+            throw new IllegalStateException("only the listening side sends keep-alive requests (profile rule 5)");
+        }
+        Channel ch = channel;
+        if (ch == null || session == null) {
+            throw new IllegalStateException("the tunnel is not established");
+        }
+        TransportSettings timing = settings.withKeepAlive(interval, timeout);
+        ch.eventLoop().execute(() -> applyKeepAlive(timing));
+    }
+
+    @Override
+    public KeepAliveStatus keepAliveStatus() {
+        TransportSettings timing = settings;
+        boolean sends = role == Role.SERVER && !timing.keepAliveInterval().isZero();
+        java.time.Duration none = java.time.Duration.ZERO;
+        return new KeepAliveStatus(sends, sends ? timing.keepAliveInterval() : none,
+                sends ? timing.keepAliveTimeout() : none, keepAlives);
     }
 
     /** Runs {@code action} on the event loop when idle; failures complete {@code done}. */
