@@ -17,6 +17,7 @@ import io.pqagent.agent.link.PeerLinks;
 import io.pqagent.agent.link.PeerSpec;
 import io.pqagent.agent.observe.AuditLog;
 import io.pqagent.agent.observe.ControlSocket;
+import io.pqagent.agent.observe.FilterEventMetrics;
 import io.pqagent.agent.observe.LinkMetrics;
 import io.pqagent.agent.observe.PrometheusEndpoint;
 import io.pqagent.agent.service.ServiceHub;
@@ -116,7 +117,8 @@ public final class Agent implements AutoCloseable {
             PeerConfig first = config.peers().get(0);
             settings = settings.withKeepAlive(first.keepAlive().interval(), first.keepAlive().timeout());
         }
-        this.services = new ServiceHub(peer -> linksDial(peer), StreamFilters.load(), audit);
+        this.services = new ServiceHub(peer -> linksDial(peer), StreamFilters.load(), audit,
+                new FilterEventMetrics(registry));
         closeables.add(services);
         this.links = new PeerLinks(config.name(), network, ctx, () -> identities.preferred().signingKey(), cache,
                 settings, services);
