@@ -35,7 +35,7 @@ final class ModbusAgents implements AutoCloseable {
 
     /** @param policyYaml bravo's {@code policy:} section, unindented YAML */
     static ModbusAgents start(Path dir, int plcPort, String policyYaml) throws Exception {
-        AgentFleet fleet = new AgentFleet(dir);
+        AgentFleet fleet = new AgentFleet(Files.createDirectories(dir));
         try {
             fleet.enrol("alpha");
             fleet.enrol("bravo");
