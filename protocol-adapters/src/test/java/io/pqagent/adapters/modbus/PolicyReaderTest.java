@@ -104,6 +104,32 @@ class PolicyReaderTest {
     }
 
     @Test
+    void onePolicySharedByTheExposeEntriesOfTwoPeersThroughAYamlAnchorGivesEachItsOwnView() throws Exception {
+        var config = yaml.load("""
+                peers:
+                  - name: site-b
+                  - name: site-c
+                expose:
+                  - name: plc-for-b
+                    peer: site-b
+                    protocol: modbus
+                    target: 10.0.0.5:502
+                    policy: &plc
+                      default: allow
+                      read-only: true
+                      peers:
+                        site-c: {read-only: false}
+                  - name: plc-for-c
+                    peer: site-c
+                    protocol: modbus
+                    target: 10.0.0.5:502
+                    policy: *plc
+                """);
+        assertThat(PolicyReader.read(config.expose().get(0).policy().tree()).forPeer("site-b").readOnly()).isTrue();
+        assertThat(PolicyReader.read(config.expose().get(1).policy().tree()).forPeer("site-c").readOnly()).isFalse();
+    }
+
+    @Test
     void everyMistakeNamesItsKey() throws Exception {
         fails("defualt: deny", "policy.defualt: unknown key (default, read-only, unit-ids, function-codes, read, write, peers)");
         fails("default: maybe", "policy.default: 'maybe' is not deny or allow");

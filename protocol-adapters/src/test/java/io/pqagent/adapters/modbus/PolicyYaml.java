@@ -34,9 +34,23 @@ final class PolicyYaml {
         }
     }
 
-    /** The {@code policy:} tree of an expose entry whose policy section is {@code policyYaml} (indented by the caller or not). */
+    /** The {@code policy:} tree of an expose entry whose policy section is {@code policyYaml}. */
     Map<String, Object> tree(String policyYaml) throws Exception {
         String indented = policyYaml.stripIndent().lines().map(l -> "      " + l).reduce("", (a, b) -> a + b + "\n");
+        return load("""
+                peers:
+                  - name: site-b
+                expose:
+                  - name: plc
+                    peer: site-b
+                    protocol: modbus
+                    target: 10.0.0.5:502
+                    policy:
+                """ + indented).expose().get(0).policy().tree();
+    }
+
+    /** A configuration of the common settings and {@code rest} (peers, expose). */
+    AgentConfig load(String rest) throws Exception {
         Path file = dir.resolve("agent.yaml");
         Files.writeString(file, """
                 name: plc-gateway
@@ -48,16 +62,7 @@ final class PolicyYaml {
                   replicas:
                     - address: 127.0.0.1:31120
                       key: replica.qpkey
-                peers:
-                  - name: site-b
-                expose:
-                  - name: plc
-                    peer: site-b
-                    protocol: modbus
-                    target: 10.0.0.5:502
-                    policy:
-                """ + indented);
-        AgentConfig config = new ConfigLoader(Map.<String, String>of()::get).read(file);
-        return config.expose().get(0).policy().tree();
+                """ + rest);
+        return new ConfigLoader(Map.<String, String>of()::get).read(file);
     }
 }
