@@ -16,6 +16,7 @@ import io.pqagent.agent.link.PeerLinks;
 import io.pqagent.agent.link.PeerSpec;
 import io.pqagent.agent.observe.AuditLog;
 import io.pqagent.agent.observe.ControlSocket;
+import io.pqagent.agent.observe.FilterEventMetrics;
 import io.pqagent.agent.observe.LinkMetrics;
 import io.pqagent.agent.observe.PrometheusEndpoint;
 import io.pqagent.agent.service.ServiceHub;
@@ -115,7 +116,8 @@ public final class Agent implements AutoCloseable {
         // each accepted tunnel gets its peer's own keep-alive once the peer is known (PeerLinks); a dialled
         // tunnel runs the keep-alive its listener configured for us (profile rule 5)
         TransportSettings settings = TransportSettings.DEFAULTS;
-        this.services = new ServiceHub(peer -> linksDial(peer), StreamFilters.load(), audit);
+        this.services = new ServiceHub(peer -> linksDial(peer), StreamFilters.load(), audit,
+                new FilterEventMetrics(registry));
         closeables.add(services);
         this.links = new PeerLinks(config.name(), network, ctx, () -> identities.preferred().signingKey(), cache,
                 settings, services);

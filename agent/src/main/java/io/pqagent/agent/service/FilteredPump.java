@@ -5,6 +5,7 @@ import io.pqagent.agent.filter.StreamFilter;
 import io.pqagent.agent.mux.MuxStream;
 import io.pqagent.agent.mux.ResetCode;
 import io.pqagent.agent.observe.AuditLog;
+import io.pqagent.agent.observe.FilterEventMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,13 +17,16 @@ import java.util.Map;
 final class FilteredPump extends StreamPump {
     private final StreamFilter filter;
     private final AuditLog audit;
+    private final FilterEventMetrics events;
     private final String peer;
     private final String service;
 
-    FilteredPump(TunnelMux mux, StreamFilter filter, AuditLog audit, String peer, String service) {
+    FilteredPump(TunnelMux mux, StreamFilter filter, AuditLog audit, FilterEventMetrics events, String peer,
+            String service) {
         super(mux);
         this.filter = filter;
         this.audit = audit;
+        this.events = events;
         this.peer = peer;
         this.service = service;
     }
@@ -87,6 +91,7 @@ final class FilteredPump extends StreamPump {
             all.put("peer", peer);
             all.put("service", service);
             audit.record(event, all);
+            events.count(peer, service, event);
         }
     }
 }

@@ -24,6 +24,7 @@ import io.pqagent.agent.mux.MuxStream;
 import io.pqagent.agent.mux.RatchetKind;
 import io.pqagent.agent.mux.ResetCode;
 import io.pqagent.agent.observe.AuditLog;
+import io.pqagent.agent.observe.FilterEventMetrics;
 import io.pqagent.qsmp.transport.Tunnel;
 import io.pqagent.qsmp.transport.TunnelClosed;
 import java.net.InetSocketAddress;
@@ -50,6 +51,7 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
     private final Predicate<String> weDial;
     private final StreamFilters filters;
     private final AuditLog audit;
+    private final FilterEventMetrics filterEvents;
     private final EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Map<String, TunnelMux> tunnels = new ConcurrentHashMap<>();
     private final Map<String, Channel> listeners = new HashMap<>();
@@ -58,9 +60,15 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
 
     /** @param weDial whether this agent dials a peer (its multiplexer role and who starts ratchets) */
     public ServiceHub(Predicate<String> weDial, StreamFilters filters, AuditLog audit) {
+        this(weDial, filters, audit, FilterEventMetrics.discarding());
+    }
+
+    /** @param filterEvents counts the filters' audit events by peer, service and event */
+    public ServiceHub(Predicate<String> weDial, StreamFilters filters, AuditLog audit, FilterEventMetrics filterEvents) {
         this.weDial = weDial;
         this.filters = filters;
         this.audit = audit;
+        this.filterEvents = filterEvents;
     }
 
     /** Where a peer's request for a ratchet goes (this agent dials it; profile rule 6). */
@@ -210,7 +218,7 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
             stream.reset(ResetCode.UNKNOWN_SERVICE, "protocol " + e.protocol().configName() + " not in this build");
             return;
         }
-        FilteredPump pump = new FilteredPump(t, provider.open(context(e)), audit, t.peer, e.name());
+        FilteredPump pump = new FilteredPump(t, provider.open(context(e)), audit, filterEvents, t.peer, e.name());
         Bootstrap b = new Bootstrap().group(t.loop() != null ? t.loop() : loops).channel(NioSocketChannel.class)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
