@@ -46,7 +46,8 @@ public record AppRequest(AppControl control, FunctionCode function, List<ObjectB
 
     private static FunctionCode requestFunction(int code) throws AppParseException {
         FunctionCode f = FunctionCode.of(code).orElseThrow(() ->
-                new AppParseException("function code 0x" + String.format("%02X", code) + " is not defined"));
+                new AppParseException(AppParseException.Kind.UNKNOWN_FUNCTION,
+                        "function code 0x" + String.format("%02X", code) + " is not defined"));
         if (f.isResponse()) {
             throw new AppParseException("function " + f + " is sent by outstations, not in a request");
         }

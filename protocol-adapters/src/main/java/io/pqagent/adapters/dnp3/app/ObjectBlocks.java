@@ -50,7 +50,8 @@ final class ObjectBlocks {
                         + "but this function carries object data");
             }
             v = ObjectVariation.of(group, variation).orElseThrow(() ->
-                    new AppParseException(name + ": object g" + group + "v" + variation + " is not supported by this codec"));
+                    new AppParseException(AppParseException.Kind.UNKNOWN_OBJECT,
+                            name + ": object g" + group + "v" + variation + " is not supported by this codec"));
             if (v.kind() == ObjectVariation.Kind.CLASS) {
                 throw new AppParseException(name + ": class objects carry no data");
             }
