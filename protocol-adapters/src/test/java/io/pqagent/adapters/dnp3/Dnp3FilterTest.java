@@ -75,7 +75,7 @@ class Dnp3FilterTest {
         assertThat(out.toTarget.size()).isZero();
         assertThat(out.toOpener.size()).as("dropped, not answered").isZero();
         assertThat(out.audits).singleElement().isEqualTo(Map.of("event", "dnp3_request_denied",
-                "function", "DIRECT_OPERATE", "reason", "function DIRECT_OPERATE is not allowed",
+                "function", "DIRECT_OPERATE", "group", 12, "index", "1", "reason", "function DIRECT_OPERATE is not allowed",
                 "source", 1, "destination", 10));
         byte[] select = request(FunctionCode.SELECT, MasterRequests.crob(41, Crob.latch(true)));
         f.fromOpener(select, out);

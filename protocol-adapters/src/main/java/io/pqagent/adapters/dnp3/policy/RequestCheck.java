@@ -7,6 +7,7 @@ import io.pqagent.adapters.dnp3.app.ObjectBlock;
 import io.pqagent.adapters.dnp3.app.ObjectHeader;
 import io.pqagent.adapters.dnp3.app.ObjectRange;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies a {@link Dnp3Policy} to a whole request fragment. A function in {@code allow} passes on its function
@@ -35,7 +36,8 @@ public final class RequestCheck {
         }
         List<ObjectRule> rules = policy.objectRules().stream().filter(r -> r.functions().contains(function)).toList();
         if (rules.isEmpty()) {
-            return Verdict.deny(name, "function " + name + " is not allowed");
+            return firstObject(fragment).map(b -> Verdict.deny(name, b.header().group(), addressed(b),
+                    "function " + name + " is not allowed")).orElse(Verdict.deny(name, "function " + name + " is not allowed"));
         }
         AppRequest request;
         try {
@@ -83,6 +85,15 @@ public final class RequestCheck {
             }
         }
         return Verdict.allow(name);
+    }
+
+    /** The first object block of a request, if it decodes and has one: for the audit entry of a denied function. */
+    private static Optional<ObjectBlock> firstObject(byte[] fragment) {
+        try {
+            return AppRequest.decode(fragment).objects().stream().findFirst();
+        } catch (AppParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The first index of {@code first..last} that no matching rule lists, or -1. */

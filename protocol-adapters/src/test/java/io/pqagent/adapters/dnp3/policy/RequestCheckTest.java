@@ -54,7 +54,10 @@ class RequestCheckTest {
 
     @Test
     void anythingThatCannotBeCheckedIsDenied() {
-        assertThat(check.check(request(FunctionCode.WRITE, List.of())).reason()).isEqualTo("function WRITE is not allowed");
+        assertThat(check.check(request(FunctionCode.WRITE, List.of()))).isEqualTo(Verdict.deny("WRITE", "function WRITE is not allowed"));
+        assertThat(check.check(request(FunctionCode.DIRECT_OPERATE_NR, MasterRequests.crob(3, Crob.latch(false)))))
+                .as("a denied function still names the object it was aimed at")
+                .isEqualTo(Verdict.deny("DIRECT_OPERATE_NR", 12, "3", "function DIRECT_OPERATE_NR is not allowed"));
         assertThat(check.check(request(FunctionCode.SELECT, List.of())).reason())
                 .isEqualTo("SELECT without objects matches no allow-objects entry");
         assertThat(check.check(request(FunctionCode.SELECT, List.of(ObjectBlock.indexed(ObjectVariation.G41V1,
