@@ -105,8 +105,10 @@ public final class Dnp3Master implements AutoCloseable {
         }
         List<AppResponse> fragments = new ArrayList<>();
         int expected = seq;
+        // the timeout runs per fragment of this response: stale or unsolicited traffic does not extend it
+        long deadline = System.nanoTime() + config.responseTimeout().toNanos();
         while (true) {
-            AppResponse r = nextResponse(function, seq);
+            AppResponse r = nextResponse(function, seq, deadline);
             if (r.function() == FunctionCode.UNSOLICITED_RESPONSE || r.control().uns()) {
                 if (r.control().con()) {
                     send(new AppRequest(new AppControl(true, true, false, true, r.control().sequence()),
@@ -126,11 +128,11 @@ public final class Dnp3Master implements AutoCloseable {
                 return fragments;
             }
             expected = AppControl.next(expected);
+            deadline = System.nanoTime() + config.responseTimeout().toNanos();
         }
     }
 
-    private AppResponse nextResponse(FunctionCode function, int seq) throws IOException {
-        long deadline = System.nanoTime() + config.responseTimeout().toNanos();
+    private AppResponse nextResponse(FunctionCode function, int seq, long deadline) throws IOException {
         while (true) {
             Inbound.Fragment f = received.poll();
             if (f != null) {
