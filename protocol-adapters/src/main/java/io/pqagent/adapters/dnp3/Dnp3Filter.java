@@ -126,19 +126,21 @@ final class Dnp3Filter implements StreamFilter {
         LinkAssociation association = new LinkAssociation(frame.source(), frame.destination());
         PendingFragment p = pending.computeIfAbsent(association, a -> new PendingFragment(policy.maxFragment()));
         byte[] segment = frame.userData();
-        if ((segment[0] & 0x40) != 0) {
-            p.drop(); // FIR: the frames of an unfinished fragment go with it (IEEE 1815 §8.2.2)
+        if ((segment[0] & 0x40) != 0 && p.held() > 0) {
+            // FIR: the frames of an unfinished fragment go with it (IEEE 1815 §8.2.2)
+            discardFragment(frame, p.held(), "unfinished request fragment replaced by a new first segment", out);
+            p.drop();
         }
         if (!p.hold(r.raw())) {
             pending.remove(association);
-            discardFragment(frame, "request fragment frames exceed the bound for max-fragment "
+            discardFragment(frame, p.held() + 1, "request fragment frames exceed the bound for max-fragment "
                     + policy.maxFragment(), out);
             return;
         }
         Reassembly result = p.reassembler.accept(segment);
         if (result instanceof Reassembly.Discarded d) {
+            discardFragment(frame, p.held(), "transport segment dropped: " + d.reason(), out);
             p.drop();
-            discardFragment(frame, "transport segment dropped: " + d.reason(), out);
         } else if (result instanceof Reassembly.Complete c) {
             int count = p.held();
             byte[] frames = p.release();
@@ -164,8 +166,9 @@ final class Dnp3Filter implements StreamFilter {
         }
     }
 
-    private void discardFragment(LinkFrame frame, String reason, FilterOutput out) {
-        framesDiscarded++;
+    /** {@code frames} held frames (the current one included, where it was held) dropped with their fragment. */
+    private void discardFragment(LinkFrame frame, int frames, String reason, FilterOutput out) {
+        framesDiscarded += frames;
         if (auditedDiscards++ < AUDITED_DISCARDS) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("reason", reason);

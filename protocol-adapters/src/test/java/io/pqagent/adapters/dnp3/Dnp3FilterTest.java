@@ -145,6 +145,23 @@ class Dnp3FilterTest {
     }
 
     @Test
+    void aNewFirstSegmentDropsTheUnfinishedFragmentBeforeIt() {
+        List<IndexedValue> crobs = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            crobs.add(new IndexedValue(i, Crob.latch(true)));
+        }
+        byte[] frames = request(FunctionCode.SELECT, List.of(ObjectBlock.indexed(ObjectVariation.G12V1, crobs)));
+        byte[] read = request(FunctionCode.READ, MasterRequests.eventPoll());
+        RecordingOutput out = new RecordingOutput();
+        Dnp3Filter f = (Dnp3Filter) open("site-b");
+        f.fromOpener(concat(Arrays.copyOf(frames, LinkFrame.MAX_FRAME_SIZE), read), out);
+        assertThat(out.toTarget.toByteArray()).isEqualTo(read);
+        assertThat(out.audits("dnp3_fragment_discarded")).singleElement().satisfies(a -> assertThat(a.get("reason"))
+                .isEqualTo("unfinished request fragment replaced by a new first segment"));
+        assertThat(f.framesDiscarded()).isEqualTo(1);
+    }
+
+    @Test
     void aStreamOfGarbageIsResetOnceWithTheTotals() {
         RecordingOutput out = new RecordingOutput();
         StreamFilter f = open("site-b");
