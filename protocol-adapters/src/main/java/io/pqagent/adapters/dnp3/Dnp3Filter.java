@@ -84,7 +84,7 @@ final class Dnp3Filter implements StreamFilter {
     private void onFrame(LinkEvent.Received r, ByteArrayOutputStream toTarget, FilterOutput out) {
         LinkFrame frame = r.frame();
         Optional<LinkFunction> function = frame.control().function();
-        // IEEE 1815 §9.2.4.1.3: DIR = 1 on every frame a master sends
+        // IEEE 1815 link control octet: DIR = 1 on every frame a master sends
         if (!frame.control().dir()) {
             deny(frame, Verdict.deny("link", "DIR=0: a frame from the master's side claims to come from an outstation"), out);
             return;
@@ -127,7 +127,7 @@ final class Dnp3Filter implements StreamFilter {
         PendingFragment p = pending.computeIfAbsent(association, a -> new PendingFragment(policy.maxFragment()));
         byte[] segment = frame.userData();
         if ((segment[0] & 0x40) != 0 && p.held() > 0) {
-            // FIR: the frames of an unfinished fragment go with it (IEEE 1815 §8.2.2)
+            // FIR: the frames of an unfinished fragment go with it (IEEE 1815 transport reassembly)
             discardFragment(frame, p.held(), "unfinished request fragment replaced by a new first segment", out);
             p.drop();
         }

@@ -1,5 +1,6 @@
 package io.pqagent.adapters.dnp3;
 
+import io.pqagent.adapters.dnp3.link.LinkFrame;
 import io.pqagent.adapters.dnp3.transport.TransportReassembler;
 import java.io.ByteArrayOutputStream;
 
@@ -17,7 +18,7 @@ final class PendingFragment {
         this.reassembler = new TransportReassembler(maxFragment);
         // the frames of an honest fragment of n octets take about 1.2 n; twice that also bounds a sender
         // that keeps sending segments with no application octets in them
-        this.maxHeld = 2 * maxFragment + io.pqagent.adapters.dnp3.link.LinkFrame.MAX_FRAME_SIZE;
+        this.maxHeld = 2 * maxFragment + LinkFrame.MAX_FRAME_SIZE;
     }
 
     /** Holds a frame; false if that would exceed the bound (the caller drops the fragment). */

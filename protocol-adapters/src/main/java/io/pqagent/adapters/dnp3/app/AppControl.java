@@ -1,7 +1,7 @@
 package io.pqagent.adapters.dnp3.app;
 
 /**
- * The application control octet (IEEE 1815 §4.2.2.4):
+ * The application control octet (IEEE 1815):
  * <pre>
  *   bit 7   6   5   4   3..0
  *     FIR FIN CON UNS  SEQ (0..15)

@@ -3,7 +3,7 @@ package io.pqagent.adapters.dnp3.app;
 /** An application fragment that breaks IEEE 1815 or leaves this codec's scope; the message says where and how. */
 public final class AppParseException extends Exception {
 
-    /** Which IIN2 bit an outstation answers with (IEEE 1815 §4.2.2.7.2). */
+    /** Which IIN2 bit an outstation answers with (IEEE 1815). */
     public enum Kind {
         /** Malformed: PARAMETER_ERROR. */
         MALFORMED,

@@ -3,7 +3,7 @@ package io.pqagent.adapters.dnp3.app;
 import java.util.List;
 
 /**
- * A request fragment (IEEE 1815 §4.2.2): application control, function code, object blocks.
+ * A request fragment (IEEE 1815 fragment layout): application control, function code, object blocks.
  * <pre>
  * +---------+----------+--------------------------------------+
  * | AC u8   | FC u8    | object header [prefixes] [objects]...|

@@ -3,7 +3,7 @@ package io.pqagent.adapters.dnp3.app;
 import java.util.List;
 
 /**
- * A response fragment (IEEE 1815 §4.2.2): application control, function code (RESPONSE or
+ * A response fragment (IEEE 1815 fragment layout): application control, function code (RESPONSE or
  * UNSOLICITED_RESPONSE), IIN1, IIN2, object blocks with their objects.
  * <pre>
  * +---------+----------+---------+---------+--------------------------------------+

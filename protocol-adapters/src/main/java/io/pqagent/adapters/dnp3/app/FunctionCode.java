@@ -1,8 +1,9 @@
 package io.pqagent.adapters.dnp3.app;
 
+import java.util.Locale;
 import java.util.Optional;
 
-/** Application function codes (IEEE 1815 §4.2.2.5), with what a request of each carries. */
+/** Application function codes (IEEE 1815), with what a request of each carries. */
 public enum FunctionCode {
     CONFIRM(0x00, RequestContent.NONE),
     READ(0x01, RequestContent.HEADERS),
@@ -85,7 +86,7 @@ public enum FunctionCode {
 
     /** By name as a policy writes it, case-insensitive, '-' or '_'. */
     public static Optional<FunctionCode> byName(String name) {
-        String n = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        String n = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (FunctionCode f : values()) {
             if (f.name().equals(n)) {
                 return Optional.of(f);

@@ -1,6 +1,6 @@
 package io.pqagent.adapters.dnp3.app;
 
-/** The internal indications of a response (IEEE 1815 §4.2.2.7): IIN1 bits 0..7, then IIN2 bits 0..7. */
+/** The internal indications of a response (IEEE 1815): IIN1 bits 0..7, then IIN2 bits 0..7. */
 public enum IinBit {
     BROADCAST(0),
     CLASS_1_EVENTS(1),

@@ -26,7 +26,7 @@ final class ObjectBlocks {
         int variation = c.u8("object header");
         int code = c.u8("object header");
         String name = "g" + group + "v" + variation + " at offset " + at;
-        // IEEE 1815 §4.2.2.8.2: qualifier = reserved bit, prefix code, range specifier code
+        // IEEE 1815 object header qualifier: qualifier = reserved bit, prefix code, range specifier code
         Qualifier q = Qualifier.of(code).orElseThrow(() -> new AppParseException(name + ": qualifier 0x"
                 + String.format("%02X", code) + " is not supported (0x00 0x01 0x06 0x07 0x08 0x17 0x28)"));
         ObjectRange range = switch (q.rangeKind()) {

@@ -51,7 +51,7 @@ final class ObjectCodec {
                 if (v.hasFlags()) {
                     w.u8(p.flags());
                 }
-                // counters roll over at their width (IEEE 1815 §11.9.6): the low bits are the count
+                // counters roll over at their width (IEEE 1815 counters): the low bits are the count
                 if (v.value() == ObjectVariation.Value.U16) {
                     w.u16((int) p.value() & 0xFFFF);
                 } else {

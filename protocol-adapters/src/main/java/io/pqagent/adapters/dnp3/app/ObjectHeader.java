@@ -1,7 +1,7 @@
 package io.pqagent.adapters.dnp3.app;
 
 /**
- * An object header (IEEE 1815 §4.2.2.8): group, variation, qualifier, range field.
+ * An object header (IEEE 1815): group, variation, qualifier, range field.
  * <pre>
  * +-------+-----------+-----------+--------------------------------------------+
  * | group | variation | qualifier | range: start,stop | count | (none for 0x06) |

@@ -3,7 +3,7 @@ package io.pqagent.adapters.dnp3.app;
 import java.util.Optional;
 
 /**
- * The object variations this codec encodes and decodes (IEEE 1815 annex A), each with its layout: an
+ * The object variations this codec encodes and decodes (IEEE 1815 object library), each with its layout: an
  * optional flag octet, a value of some width, an optional 48-bit time. Packed binaries (g1v1, g10v1) are one
  * bit per point; g60 class objects carry no data.
  */

@@ -1,7 +1,7 @@
 package io.pqagent.adapters.dnp3.app;
 
 /**
- * The flag octet of measured points (IEEE 1815 §11.9 / annex A): bits 0..4 mean the same for every type;
+ * The flag octet of measured points (IEEE 1815 object library): bits 0..4 mean the same for every type;
  * bits 5..7 depend on it (for binaries bit 7 is the state itself, carried apart in {@link BinaryPoint}).
  */
 public final class PointFlags {

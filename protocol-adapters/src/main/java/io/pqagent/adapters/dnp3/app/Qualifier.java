@@ -3,7 +3,7 @@ package io.pqagent.adapters.dnp3.app;
 import java.util.Optional;
 
 /**
- * The qualifier codes this codec reads and writes (IEEE 1815 §4.2.2.8.2): bit 7 reserved, bits 6..4 the
+ * The qualifier codes this codec reads and writes (IEEE 1815 object header qualifier): bit 7 reserved, bits 6..4 the
  * object prefix code, bits 3..0 the range specifier code.
  */
 public enum Qualifier {

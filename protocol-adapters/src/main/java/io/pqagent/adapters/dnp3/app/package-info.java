@@ -1,5 +1,5 @@
 /**
- * The DNP3 application layer (IEEE 1815 clauses 4 and 12, object library of clause 11 / annex A): fragments
+ * The DNP3 application layer (IEEE 1815, with its object library): fragments
  * of application control, function code, IIN (responses only) and object headers with their objects, for the
  * groups a master and an outstation need for class polls and binary output controls: g1/g2, g10/g12, g20/g22,
  * g30/g32, g40/g41 and g60. Decoding never lets an index or length error escape: every count is checked

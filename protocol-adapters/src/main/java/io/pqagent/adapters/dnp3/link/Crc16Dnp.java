@@ -1,7 +1,7 @@
 package io.pqagent.adapters.dnp3.link;
 
 /**
- * CRC-16/DNP (IEEE 1815 §9.2.4.1.2): polynomial 0x3D65 processed LSB first (reflected 0xA6BC), initial value
+ * CRC-16/DNP (IEEE 1815 link CRC): polynomial 0x3D65 processed LSB first (reflected 0xA6BC), initial value
  * 0, result inverted; sent low octet first. The catalogue check value, over ASCII "123456789", is 0xEA82.
  */
 public final class Crc16Dnp {

@@ -3,7 +3,7 @@ package io.pqagent.adapters.dnp3.link;
 import java.util.Optional;
 
 /**
- * The link control octet (IEEE 1815 §9.2.4.1.3):
+ * The link control octet (IEEE 1815):
  * <pre>
  *   bit 7   6   5        4        3..0
  *     DIR PRM FCB(*)   FCV/DFC  function code

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * One FT3 frame (IEEE 1815 §9.2.4):
+ * One FT3 frame of the IEEE 1815 data link layer:
  * <pre>
  * +------+------+--------+---------+-------------+-------------+----------+------------------------------+
  * | 0x05 | 0x64 | length | control | destination | source      | CRC      | user data: 16-octet blocks,  |

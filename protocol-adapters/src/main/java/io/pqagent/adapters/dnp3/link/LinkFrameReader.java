@@ -42,7 +42,7 @@ public final class LinkFrameReader {
         if (available == 0) {
             return Optional.empty();
         }
-        // IEEE 1815 §9.2.4.1.1: every frame starts 0x05 0x64
+        // IEEE 1815 link frame start: every frame starts 0x05 0x64
         if ((buffer[start] & 0xFF) != LinkFrame.START_1
                 || (available >= 2 && (buffer[start + 1] & 0xFF) != LinkFrame.START_2)) {
             return Optional.of(skip(LinkDiscard.NO_START_OCTETS, untilNextStart()));
@@ -50,7 +50,7 @@ public final class LinkFrameReader {
         if (available < LinkFrame.HEADER_SIZE) {
             return Optional.empty();
         }
-        // §9.2.4.1.2: the header CRC covers start, length, control and addresses
+        // IEEE 1815 link CRC: the header CRC covers start, length, control and addresses
         if (!Crc16Dnp.matches(buffer, start, 8)) {
             return Optional.of(skip(LinkDiscard.BAD_HEADER_CRC, 2));
         }

@@ -3,7 +3,7 @@ package io.pqagent.adapters.dnp3.link;
 import java.util.Optional;
 
 /**
- * Link function codes (IEEE 1815 §9.2.4.1.3 tables 9-1 and 9-2): the meaning of the control octet's low four
+ * Link function codes (IEEE 1815, primary and secondary): the meaning of the control octet's low four
  * bits depends on PRM, so a function is the pair (PRM, code).
  */
 public enum LinkFunction {

@@ -7,7 +7,7 @@ import io.pqagent.adapters.dnp3.app.ObjectHeader;
 import io.pqagent.adapters.dnp3.app.ObjectVariation;
 import java.util.List;
 
-/** The object lists of the requests a master sends most (IEEE 1815 §5 and the DNP3 subset definitions). */
+/** The object lists of the requests a master sends most (class polls and controls as IEEE 1815 describes them). */
 public final class MasterRequests {
     private MasterRequests() {
     }

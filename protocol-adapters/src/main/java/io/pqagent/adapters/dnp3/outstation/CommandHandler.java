@@ -14,7 +14,7 @@ import java.util.function.BiFunction;
 
 /**
  * SELECT, OPERATE and DIRECT_OPERATE on binary outputs (CROB, g12v1 with qualifier 0x17 or 0x28). The
- * response echoes the request's objects with each status filled in (IEEE 1815 §4.4.2-4.4.4).
+ * response echoes the request's objects with each status filled in (IEEE 1815 control operations).
  */
 final class CommandHandler {
     private final OutstationDataModel model;

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Events in order of occurrence, until confirmed (IEEE 1815 §4.6.3): a response that reports events asks for
+ * Events in order of occurrence, until confirmed (IEEE 1815 event reporting): a response that reports events asks for
  * confirmation (CON); its CONFIRM with the same sequence number removes them. Events reported but not
  * confirmed before the next request are reported again.
  */

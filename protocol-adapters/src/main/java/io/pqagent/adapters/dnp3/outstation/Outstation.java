@@ -89,7 +89,7 @@ public final class Outstation {
         byte[] objects = Arrays.copyOfRange(fragment, 2, fragment.length);
         FunctionCode f = request.function();
         if (f != FunctionCode.OPERATE && f != FunctionCode.SELECT) {
-            commands.disarm(); // IEEE 1815 §4.4.2: the OPERATE must be the very next request after its SELECT
+            commands.disarm(); // IEEE 1815 select-before-operate: the OPERATE must be the very next request after its SELECT
         }
         if (!control.fir() || !control.fin()) {
             return Optional.of(respond(control.sequence(), Reply.of(Iin.NONE.with(IinBit.PARAMETER_ERROR))));

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * @param address       this outstation's link address; frames to any other address are ignored
- * @param selectTimeout how long a SELECT stays armed for its OPERATE (IEEE 1815 §4.4.2.2)
+ * @param selectTimeout how long a SELECT stays armed for its OPERATE (IEEE 1815 select-before-operate)
  * @param maxFragment   largest fragment sent or accepted; responses are always a single fragment
  * @param eventCapacity events held until confirmed; beyond it the oldest is lost and IIN2.3 set
  * @param maxControls   most CROBs in one request; more are refused with TOO_MANY_OBJS

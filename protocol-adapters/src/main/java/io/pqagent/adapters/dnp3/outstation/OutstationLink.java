@@ -45,7 +45,7 @@ public final class OutstationLink {
         return senders.computeIfAbsent(master, m -> new FragmentSender(false, outstation.config().address(), m));
     }
 
-    /** IEEE 1815 §9.2.6: the secondary station's answer to each primary link service. */
+    /** IEEE 1815 link services: the secondary station's answer to each primary link service. */
     private static Optional<LinkFunction> replyFor(LinkFunction request) {
         return switch (request) {
             case REQUEST_LINK_STATUS -> Optional.of(LinkFunction.LINK_STATUS);

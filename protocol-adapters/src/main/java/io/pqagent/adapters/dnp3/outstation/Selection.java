@@ -3,7 +3,7 @@ package io.pqagent.adapters.dnp3.outstation;
 import java.util.Arrays;
 
 /**
- * An armed SELECT (IEEE 1815 §4.4.2): the OPERATE that executes it must come next, carry the following
+ * An armed SELECT (IEEE 1815 select-before-operate): the OPERATE that executes it must come next, carry the following
  * sequence number and repeat the SELECT's objects octet for octet, before the select timeout.
  */
 final class Selection {

@@ -1,7 +1,7 @@
 package io.pqagent.adapters.dnp3.transport;
 
 /**
- * The transport header octet (IEEE 1815 §8.2.1):
+ * The transport header octet (IEEE 1815):
  * <pre>
  *   bit 7   6     5..0
  *     FIN FIR   sequence (0..63, +1 per segment, wraps)

@@ -3,7 +3,7 @@ package io.pqagent.adapters.dnp3.transport;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Rebuilds application fragments from the segments of one link association (IEEE 1815 §8.2.2): FIR starts a
+ * Rebuilds application fragments from the segments of one link association (IEEE 1815 transport reassembly): FIR starts a
  * fragment (dropping any unfinished one), each further segment must carry the next sequence number, FIN ends
  * it. A fragment is never allowed to grow past {@code maxFragment} octets.
  */
@@ -28,7 +28,7 @@ public final class TransportReassembler {
         TransportHeader h = TransportHeader.decode(segment[0] & 0xFF);
         if (h.fir()) {
             if (partial != null) {
-                abandoned++; // §8.2.2: a new first segment replaces an unfinished fragment
+                abandoned++; // IEEE 1815 transport reassembly: a new first segment replaces an unfinished fragment
             }
             partial = new ByteArrayOutputStream();
         } else if (partial == null) {

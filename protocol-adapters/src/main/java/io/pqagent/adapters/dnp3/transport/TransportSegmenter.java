@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Cuts application fragments into transport segments for one direction of one link association, carrying
- * the sequence number on from fragment to fragment (IEEE 1815 §8.2.1.3).
+ * the sequence number on from fragment to fragment (IEEE 1815 transport sequence).
  */
 public final class TransportSegmenter {
     private int sequence;
