@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What a forwarded service carries, which picks the stream filter. Only {@link #RAW} has a filter so far;
- * the others are accepted now so that configurations written for the protocol adapters load unchanged.
+ * What a forwarded service carries, which picks the stream filter. The agent itself has only the
+ * {@link #RAW} filter; the others come from the protocol-adapters module when it is on the class path
+ * (as in the build {@code bin/qsmp-agent} runs), and a stream for a protocol without its filter is refused.
  */
 public enum ServiceProtocol {
     /** Bytes passed through unchanged. */
