@@ -238,7 +238,7 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
                 ratchetRequests.accept(peer, kind == RatchetKind.SYMMETRIC ? io.pqagent.qsmp.session.RatchetKind.SYMMETRIC
                         : io.pqagent.qsmp.session.RatchetKind.ASYMMETRIC);
             }
-        });
+        }, audit);
         TunnelMux previous = tunnels.put(peer, self[0]);
         if (previous != null) {
             previous.lost();
