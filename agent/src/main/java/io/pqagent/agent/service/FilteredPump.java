@@ -45,8 +45,8 @@ final class FilteredPump extends StreamPump {
         if (s != null) {
             Output out = new Output(s);
             filter.fromTarget(data, out);
-            if (out.blocked) {
-                channel.config().setAutoRead(false);
+            if (!out.blocked) {
+                channel.read(); // else onWritable asks for the next chunk
             }
         }
     }

@@ -163,7 +163,7 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
         StreamPump pump = new StreamPump(t) {
             @Override
             public void onOpened(MuxStream s) {
-                channel.config().setAutoRead(true);
+                channel.read(); // the first chunk; StreamPump asks for each next one
             }
         };
         pump.channel = ch;
@@ -219,7 +219,7 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
             pump.channel = ch;
             pump.stream = stream;
             if (stream.accept(pump)) {
-                ch.config().setAutoRead(true);
+                ch.read(); // the first chunk; StreamPump asks for each next one
             } else {
                 ch.close();
             }

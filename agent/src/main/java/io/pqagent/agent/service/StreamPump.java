@@ -13,9 +13,12 @@ import io.pqagent.agent.mux.ResetCode;
 import io.pqagent.agent.mux.StreamHandler;
 
 /**
- * Joins one local TCP connection to one stream. Socket bytes go into the stream until its window is
- * full, then the socket stops being read ({@code autoRead} off) until the stream is writable again;
- * stream bytes are written to the socket and acknowledged to the peer ({@code consumed}) only once the
+ * Joins one local TCP connection to one stream. The socket is read one chunk at a time, on demand
+ * ({@code autoRead} stays off): the multiplexer's thread asks for the next chunk once the stream took
+ * the last one and is still writable, else once it becomes writable again. So at most one read is ever
+ * on its way between the socket's event loop and the multiplexer, however far ahead the socket could
+ * run, and a stream that says stop (its window full, or the tunnel not writable) stops its socket.
+ * Stream bytes are written to the socket and acknowledged to the peer ({@code consumed}) only once the
  * socket took them, so a socket that stops reading stalls its stream at the window and nothing else.
  *
  * <p>An optional {@code inbound} transform sits between the socket and the stream (the stream filter on
@@ -76,11 +79,11 @@ class StreamPump extends ChannelInboundHandlerAdapter implements StreamHandler {
         ctx.close();
     }
 
-    /** On the mux thread: socket bytes into the stream (or through the filter first). */
+    /** On the mux thread: socket bytes into the stream (or through the filter first), then the next read. */
     void fromSocket(byte[] data) {
         MuxStream s = stream;
-        if (s != null && !toStream(data)) {
-            channel.config().setAutoRead(false);
+        if (s != null && toStream(data)) {
+            channel.read();
         }
     }
 
@@ -123,7 +126,7 @@ class StreamPump extends ChannelInboundHandlerAdapter implements StreamHandler {
     public void onWritable(MuxStream s) {
         Channel c = channel;
         if (c != null) {
-            c.config().setAutoRead(true);
+            c.read();
         }
     }
 }
