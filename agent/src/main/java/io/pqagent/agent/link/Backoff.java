@@ -21,7 +21,19 @@ public final class Backoff {
     }
 
     public Duration next() {
-        long cap = Math.min(maxMillis, baseMillis << Math.min(attempt, 20));
+        return next(maxMillis);
+    }
+
+    /**
+     * As {@link #next()}, with a lower ceiling for this one wait (still jittered): for failures that cost
+     * the peer nothing to repeat, such as a refused connection.
+     */
+    public Duration next(Duration ceiling) {
+        return next(Math.max(1, Math.min(maxMillis, ceiling.toMillis())));
+    }
+
+    private Duration next(long ceilingMillis) {
+        long cap = Math.min(ceilingMillis, baseMillis << Math.min(attempt, 20));
         attempt++;
         long half = cap / 2;
         return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(cap - half + 1));

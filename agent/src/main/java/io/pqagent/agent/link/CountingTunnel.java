@@ -70,6 +70,16 @@ final class CountingTunnel implements Tunnel {
     }
 
     @Override
+    public boolean isWritable() {
+        return tunnel.isWritable();
+    }
+
+    @Override
+    public void onWritable(Runnable listener) {
+        tunnel.onWritable(listener);
+    }
+
+    @Override
     public java.util.concurrent.Executor executor() {
         return tunnel.executor();
     }

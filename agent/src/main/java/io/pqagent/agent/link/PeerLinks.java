@@ -47,6 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PeerLinks implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PeerLinks.class);
+    /** Longest wait before redialing a peer whose address refused the connection. */
+    static final Duration REFUSED_RETRY_CEILING = Duration.ofSeconds(2);
 
     private final String ourName;
     private final QsmpNetwork network;
@@ -212,17 +214,27 @@ public final class PeerLinks implements AutoCloseable {
                         executor.execute(() -> {
                             link.handshakeFailures++;
                             link.lastFailure = rootMessage(failure);
-                            retryLater(link);
+                            retryLater(link, nothingListens(failure));
                         });
                     }
                 });
     }
 
     private void retryLater(PeerLink link) {
+        retryLater(link, false);
+    }
+
+    /**
+     * @param refused nothing listened at the peer's address (its agent is down or restarting): retrying
+     *                costs the peer nothing, so the wait stays short and a restarted peer is found
+     *                within {@link #REFUSED_RETRY_CEILING} of listening again; handshake failures, which
+     *                cost the peer real work, back off to the long ceiling
+     */
+    private void retryLater(PeerLink link, boolean refused) {
         if (closed || links.get(link.spec.name()) != link) {
             return;
         }
-        Duration wait = link.backoff.next();
+        Duration wait = refused ? link.backoff.next(REFUSED_RETRY_CEILING) : link.backoff.next();
         link.enter(LinkState.BACKOFF);
         LOG.warn("peer {}: {}; retrying in {} ms", link.spec.name(), link.lastFailure, wait.toMillis());
         link.retry = executor.schedule(() -> dial(link), wait.toMillis(), TimeUnit.MILLISECONDS);
@@ -459,6 +471,16 @@ public final class PeerLinks implements AutoCloseable {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("the links thread did not answer within 30 s", e);
         }
+    }
+
+    /** Whether the connect itself failed (refused or unanswered), before any handshake work. */
+    private static boolean nothingListens(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof java.net.ConnectException) { // Netty's refused and timed-out connects are too
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable t) {

@@ -19,8 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * go first in each message; then streams with data and credit take turns of at most
  * {@link MuxSettings#chunkBytes()} each, round robin, so one busy stream cannot starve the others.
  * Nothing is sent while {@link FrameSink#isWritable()} is false; {@link #tunnelWritable()} resumes.
+ * While the tunnel is not writable, {@link MuxStream#write} says stop after queueing, so the local
+ * sockets stop being read: a slow tunnel backs up into the sockets, not into memory.
  * Memory stays bounded: per stream, the send queue by the write high-water mark and the receive side
- * by the receive window.
+ * by the receive window; the control queue by {@link MuxSettings#maxControlBytes()}, past which a peer
+ * that keeps sending without reading our answers breaks the tunnel.
  */
 public final class Multiplexer {
     private final MuxRole role;
@@ -31,6 +34,8 @@ public final class Multiplexer {
 
     private final Map<Integer, MuxStream> streams = new HashMap<>();
     private final ArrayDeque<MuxFrame> controlQueue = new ArrayDeque<>();
+    /** Encoded size of everything in {@link #controlQueue}. */
+    private long controlBytes;
     private final ArrayDeque<MuxStream> ready = new ArrayDeque<>();
     private final List<MuxStream> becameWritable = new ArrayList<>();
     private final Map<String, TrafficCounters> services = new ConcurrentHashMap<>();
@@ -77,6 +82,11 @@ public final class Multiplexer {
         return new ArrayList<>(streams.values());
     }
 
+    /** Bytes of control frames (encoded) waiting for the tunnel; at most about {@link MuxSettings#maxControlBytes()}. */
+    public long queuedControlBytes() {
+        return controlBytes;
+    }
+
     /** Traffic per service name since this multiplexer was made; safe to read from any thread. */
     public Map<String, TrafficCounters.Snapshot> serviceCounters() {
         Map<String, TrafficCounters.Snapshot> copy = new HashMap<>();
@@ -89,7 +99,9 @@ public final class Multiplexer {
      * window); {@link StreamHandler#onOpened} or {@link StreamHandler#onReset} tells how the peer decided.
      *
      * @param parameter an optional open-time parameter, 0..{@value MuxLimits#MAX_PARAMETER} bytes (copied)
-     * @throws IllegalStateException after {@link #tunnelLost()}, or when this side's stream ids ran out
+     * @throws IllegalStateException after {@link #tunnelLost()}, when this side's stream ids ran out, or
+     *         while the control queue is full (the tunnel has not taken what waits; the caller should
+     *         drop the local connection rather than queue more)
      * @throws IllegalArgumentException for a service name or parameter the framing cannot carry
      */
     public MuxStream open(String service, byte[] parameter, StreamHandler handler) {
@@ -100,6 +112,10 @@ public final class Multiplexer {
         if (nextOwnId > MuxLimits.MAX_STREAM_ID) {
             throw new IllegalStateException("stream ids of this tunnel are used up; reconnect it");
         }
+        if (controlBytes >= settings.maxControlBytes()) {
+            throw new IllegalStateException("the tunnel is congested: " + controlBytes
+                    + " bytes of control frames wait for it");
+        }
         int id = (int) nextOwnId;
         MuxFrame.Open open = new MuxFrame.Open(id, service, parameter == null ? new byte[0] : parameter.clone());
         nextOwnId += 2;
@@ -108,7 +124,7 @@ public final class Multiplexer {
         streams.put(id, stream);
         servicesOf(stream).opened();
         stream.trafficCounters().opened();
-        controlQueue.add(open);
+        queueControl(open);
         grantExtraWindow(stream);
         flush();
         return stream;
@@ -123,16 +139,19 @@ public final class Multiplexer {
         if (lost) {
             return;
         }
-        controlQueue.add(new MuxFrame.RatchetRequest(kind));
+        queueControl(new MuxFrame.RatchetRequest(kind));
         flush();
     }
 
-    /** Sends an in-band echo; the peer's PONG reaches {@link ControlListener#onPong}. */
+    /**
+     * Sends an in-band echo; the peer's PONG reaches {@link ControlListener#onPong}. Dropped while the
+     * control queue is full (a tunnel that takes nothing has no round trip to measure).
+     */
     public void ping(long token) {
-        if (lost) {
+        if (lost || controlBytes >= settings.maxControlBytes()) {
             return;
         }
-        controlQueue.add(new MuxFrame.Ping(token));
+        queueControl(new MuxFrame.Ping(token));
         flush();
     }
 
@@ -140,7 +159,9 @@ public final class Multiplexer {
      * One message from the tunnel. Decoded whole first, so a malformed message changes nothing.
      *
      * @throws MuxException when the message breaks the framing (tunnel-level): close the tunnel, then call
-     *         {@link #tunnelLost()}. Stream-level misuse never throws; it resets that stream.
+     *         {@link #tunnelLost()}. Stream-level misuse never throws; it resets that stream. Also
+     *         ({@link MuxError#CONTROL_QUEUE_FULL}, part way through the message) when the frames we owe
+     *         the peer pass {@link MuxSettings#maxControlBytes()}: a peer that sends without reading.
      */
     public void onMessage(byte[] message) throws MuxException {
         if (lost) {
@@ -153,6 +174,11 @@ public final class Multiplexer {
                 return; // a callback declared the tunnel lost
             }
             dispatch(frame);
+            if (controlBytes > settings.maxControlBytes()) {
+                // checked per frame: one message of PINGs must not queue a mountain of PONGs first
+                throw new MuxException(MuxError.CONTROL_QUEUE_FULL, controlBytes + " bytes of control frames owed to"
+                        + " a peer that does not take them (cap " + settings.maxControlBytes() + ")");
+            }
         }
         flush();
     }
@@ -169,6 +195,7 @@ public final class Multiplexer {
         }
         lost = true;
         controlQueue.clear();
+        controlBytes = 0;
         ready.clear();
         List<MuxStream> all = new ArrayList<>(streams.values());
         for (MuxStream stream : all) {
@@ -221,7 +248,7 @@ public final class Multiplexer {
         } else if (frame instanceof MuxFrame.RatchetRequest request) {
             control.onRatchetRequest(request.kind());
         } else if (frame instanceof MuxFrame.Ping ping) {
-            controlQueue.add(new MuxFrame.Pong(ping.token()));
+            queueControl(new MuxFrame.Pong(ping.token()));
         } else if (frame instanceof MuxFrame.Pong pong) {
             control.onPong(pong.token());
         }
@@ -230,7 +257,7 @@ public final class Multiplexer {
     private void onOpen(MuxFrame.Open open) {
         highestPeerId = open.streamId();
         if (peerStreams >= settings.maxPeerStreams()) {
-            controlQueue.add(MuxFrame.Reset.of(open.streamId(), ResetCode.TOO_MANY_STREAMS,
+            queueControl(MuxFrame.Reset.of(open.streamId(), ResetCode.TOO_MANY_STREAMS,
                     "at most " + settings.maxPeerStreams() + " streams"));
             return;
         }
@@ -339,14 +366,14 @@ public final class Multiplexer {
     private void unknownStream(int streamId) {
         boolean used = role.owns(streamId) ? streamId < nextOwnId : streamId <= highestPeerId;
         if (!used) {
-            controlQueue.add(MuxFrame.Reset.of(streamId, ResetCode.PROTOCOL_ERROR, "no such stream"));
+            queueControl(MuxFrame.Reset.of(streamId, ResetCode.PROTOCOL_ERROR, "no such stream"));
         }
     }
 
     /** The peer broke a rule for this stream: reset it, tell the peer and the local handler. */
     private void protocolReset(MuxStream stream, ResetCode code, String text) {
         removeAsReset(stream);
-        controlQueue.add(MuxFrame.Reset.of(stream.id(), code, text));
+        queueControl(MuxFrame.Reset.of(stream.id(), code, text));
         if (stream.handler != null) {
             stream.handler.onReset(stream, code, text);
         }
@@ -357,7 +384,7 @@ public final class Multiplexer {
     void accept(MuxStream stream, StreamHandler handler) {
         stream.handler = handler;
         stream.state = StreamState.OPEN;
-        controlQueue.add(new MuxFrame.OpenOk(stream.id()));
+        queueControl(new MuxFrame.OpenOk(stream.id()));
         grantExtraWindow(stream);
         while (!stream.held.isEmpty() && stream.state == StreamState.OPEN) {
             handler.onData(stream, stream.held.poll());
@@ -384,7 +411,10 @@ public final class Multiplexer {
         if (stream.state == StreamState.RESET) {
             return false;
         }
-        if (stream.pendingBytes >= highWater) {
+        // Stop the writer at the high-water mark, or at once while the tunnel takes nothing: then its
+        // socket stops being read and the bytes wait in the kernel, not here. The bytes just queued
+        // make sure the stream drains, and so hears onWritable, once the tunnel resumes.
+        if (stream.pendingBytes >= highWater || (stream.pendingBytes > 0 && !sink.isWritable())) {
             stream.writeBlocked = true;
             return false;
         }
@@ -409,7 +439,7 @@ public final class Multiplexer {
     void close(MuxStream stream) {
         stream.closeRequested = true;
         if (stream.pendingBytes == 0) {
-            controlQueue.add(new MuxFrame.Close(stream.id()));
+            queueControl(new MuxFrame.Close(stream.id()));
             stream.closeSent = true;
             finishIfClosed(stream);
         }
@@ -419,7 +449,7 @@ public final class Multiplexer {
     void resetLocally(MuxStream stream, ResetCode code, String text) {
         removeAsReset(stream);
         if (!lost) {
-            controlQueue.add(MuxFrame.Reset.of(stream.id(), code, text));
+            queueControl(MuxFrame.Reset.of(stream.id(), code, text));
             flush();
         }
     }
@@ -434,7 +464,7 @@ public final class Multiplexer {
     }
 
     private void grant(MuxStream stream) {
-        controlQueue.add(new MuxFrame.Window(stream.id(), stream.grantPending));
+        queueControl(new MuxFrame.Window(stream.id(), stream.grantPending));
         stream.peerCredit += stream.grantPending;
         stream.grantPending = 0;
     }
@@ -480,6 +510,11 @@ public final class Multiplexer {
 
     // ---- outbound -------------------------------------------------------------------------------------
 
+    private void queueControl(MuxFrame frame) {
+        controlQueue.add(frame);
+        controlBytes += MuxCodec.encodedSize(frame);
+    }
+
     /** Sends what may be sent, then tells blocked writers that have room again. Safe against re-entry. */
     private void flush() {
         if (flushing) {
@@ -502,7 +537,7 @@ public final class Multiplexer {
         while (!lost && sink.isWritable() && (!controlQueue.isEmpty() || !ready.isEmpty())) {
             writer.reset();
             while (!controlQueue.isEmpty() && writer.append(controlQueue.peek())) {
-                controlQueue.poll();
+                controlBytes -= MuxCodec.encodedSize(controlQueue.poll());
             }
             // Data only once every control frame is out: an OPEN must reach the peer before its DATA.
             while (controlQueue.isEmpty() && !ready.isEmpty() && writer.room() > MuxLimits.FRAME_HEADER_BYTES) {
@@ -544,7 +579,7 @@ public final class Multiplexer {
         if (stream.pendingBytes == 0 && stream.closeRequested && !stream.closeSent) {
             MuxFrame.Close close = new MuxFrame.Close(stream.id());
             if (!writer.append(close)) {
-                controlQueue.add(close); // next message; order with this stream's data is kept
+                queueControl(close); // next message; order with this stream's data is kept
             }
             stream.closeSent = true;
             finishIfClosed(stream);

@@ -30,5 +30,10 @@ public enum MuxError {
     /** An OPEN whose stream id is not above every id the peer used before. */
     STREAM_ID_REUSED,
     /** A frame this side must never receive (a RATCHET_REQUEST sent to the listening side). */
-    UNEXPECTED_FRAME
+    UNEXPECTED_FRAME,
+    /**
+     * Control frames owed to the peer (answers to its PINGs, RESETs for its misuse, OPEN_OK, WINDOW...)
+     * piled up past {@link MuxSettings#maxControlBytes()}: the peer sends faster than it reads.
+     */
+    CONTROL_QUEUE_FULL
 }

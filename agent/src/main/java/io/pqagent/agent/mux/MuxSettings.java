@@ -9,12 +9,27 @@ package io.pqagent.agent.mux;
  * @param chunkBytes         most bytes one stream sends per scheduler turn (fairness between streams)
  * @param maxMessageBytes    largest tunnel message this side builds
  * @param maxPeerStreams     most streams the peer may hold open here at once
+ * @param maxControlBytes    most bytes of control frames (encoded) waiting for the tunnel; a peer whose
+ *                           frames push the queue past it breaks the tunnel ({@link MuxError#CONTROL_QUEUE_FULL}),
+ *                           and local opens are refused at it
  */
 public record MuxSettings(int receiveWindow, int writeHighWater, int chunkBytes, int maxMessageBytes,
-        int maxPeerStreams) {
+        int maxPeerStreams, int maxControlBytes) {
+
+    /**
+     * 1 MiB of control frames: a few MiB of heap at worst. A well-behaved peer with every stream busy owes
+     * a few frames per stream (OPEN_OK, a WINDOW or two, CLOSE), tens of KiB for 1024 streams; only a peer
+     * that sends without reading what we answer gets near it.
+     */
+    public static final int DEFAULT_MAX_CONTROL_BYTES = 1024 * 1024;
 
     public static final MuxSettings DEFAULT = new MuxSettings(MuxLimits.MAX_WINDOW, 64 * 1024, 16 * 1024,
-            128 * 1024, 1024);
+            128 * 1024, 1024, DEFAULT_MAX_CONTROL_BYTES);
+
+    /** The settings with the default control-queue cap. */
+    public MuxSettings(int receiveWindow, int writeHighWater, int chunkBytes, int maxMessageBytes, int maxPeerStreams) {
+        this(receiveWindow, writeHighWater, chunkBytes, maxMessageBytes, maxPeerStreams, DEFAULT_MAX_CONTROL_BYTES);
+    }
 
     public MuxSettings {
         if (receiveWindow < MuxLimits.INITIAL_WINDOW || receiveWindow > MuxLimits.MAX_WINDOW) {
@@ -34,6 +49,10 @@ public record MuxSettings(int receiveWindow, int writeHighWater, int chunkBytes,
         }
         if (maxPeerStreams < 1) {
             throw new IllegalArgumentException("maxPeerStreams must be at least 1");
+        }
+        if (maxControlBytes < smallest) {
+            throw new IllegalArgumentException("maxControlBytes must be at least " + smallest
+                    + " so the largest control frame can wait");
         }
     }
 }

@@ -135,7 +135,8 @@ public final class MuxStream {
      * Queues a copy of the bytes for the peer.
      *
      * @return true if the caller may write more now; false once the stream's queue reached the high-water
-     *         mark (stop reading the socket until {@link StreamHandler#onWritable}). A stream that was
+     *         mark, or while the tunnel takes no messages (stop reading the socket until
+     *         {@link StreamHandler#onWritable}; the bytes given are queued either way). A stream that was
      *         reset or closed by both sides drops the bytes and returns false; its handler has been told.
      * @throws IllegalStateException before accept, after {@link #close()}, or when the caller kept writing
      *         far beyond a false return
@@ -154,9 +155,12 @@ public final class MuxStream {
         return mux.write(this, bytes, offset, length);
     }
 
-    /** Whether a write now would be welcome. */
+    /**
+     * Whether a write now would be welcome: false from a {@code false} {@link #write} until
+     * {@link StreamHandler#onWritable}, so a caller that waits for that callback is always woken.
+     */
     public boolean isWritable() {
-        return (state == StreamState.OPENING || state == StreamState.OPEN) && !closeRequested
+        return (state == StreamState.OPENING || state == StreamState.OPEN) && !closeRequested && !writeBlocked
                 && pendingBytes < mux.settings().writeHighWater();
     }
 

@@ -177,7 +177,7 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
         StreamPump pump = new StreamPump(t) {
             @Override
             public void onOpened(MuxStream s) {
-                channel.config().setAutoRead(true);
+                channel.read(); // the first chunk; StreamPump asks for each next one
             }
         };
         pump.channel = ch;
@@ -233,7 +233,7 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
             pump.channel = ch;
             pump.stream = stream;
             if (stream.accept(pump)) {
-                ch.config().setAutoRead(true);
+                ch.read(); // the first chunk; StreamPump asks for each next one
             } else {
                 ch.close();
             }
@@ -252,7 +252,7 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
                 ratchetRequests.accept(peer, kind == RatchetKind.SYMMETRIC ? io.pqagent.qsmp.session.RatchetKind.SYMMETRIC
                         : io.pqagent.qsmp.session.RatchetKind.ASYMMETRIC);
             }
-        });
+        }, audit);
         TunnelMux previous = tunnels.put(peer, self[0]);
         if (previous != null) {
             previous.lost();

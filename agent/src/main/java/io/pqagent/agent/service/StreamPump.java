@@ -13,22 +13,21 @@ import io.pqagent.agent.mux.ResetCode;
 import io.pqagent.agent.mux.StreamHandler;
 
 /**
- * Joins one local TCP connection to one stream. Socket bytes go into the stream until its window is
- * full, then the socket stops being read ({@code autoRead} off) until the stream is writable again;
- * stream bytes are written to the socket and acknowledged to the peer ({@code consumed}) only once the
+ * Joins one local TCP connection to one stream. The socket is read one chunk at a time, on demand
+ * ({@code autoRead} stays off): the multiplexer's thread asks for the next chunk once the stream took
+ * the last one and is still writable, else once it becomes writable again. So at most one read is ever
+ * on its way between the socket's event loop and the multiplexer, however far ahead the socket could
+ * run, and a stream that says stop (its window full, or the tunnel not writable) stops its socket.
+ * Stream bytes are written to the socket and acknowledged to the peer ({@code consumed}) only once the
  * socket took them, so a socket that stops reading stalls its stream at the window and nothing else.
  *
  * <p>An optional {@code inbound} transform sits between the socket and the stream (the stream filter on
  * the target's side); without one, bytes pass unchanged.
  */
 class StreamPump extends ChannelInboundHandlerAdapter implements StreamHandler {
-    private static final int IN_FLIGHT_LIMIT = 64 * 1024;
-
     final TunnelMux mux;
     volatile Channel channel;
     volatile MuxStream stream;
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-    private boolean blocked; // the stream said stop; only the mux thread touches it
 
     StreamPump(TunnelMux mux) {
         this.mux = mux;
@@ -42,19 +41,10 @@ class StreamPump extends ChannelInboundHandlerAdapter implements StreamHandler {
         byte[] data = ByteBufUtil.getBytes(buf);
         buf.release();
         if (mux.inThread()) {
-            fromSocket(data); // the usual case: the channel lives on its tunnel's loop
-            return;
+            fromSocket(data); // the usual case: the channel lives on its tunnel's loop (PeerLoopGroup)
+        } else {
+            mux.run(m -> fromSocket(data));
         }
-        // A channel on another loop (its tunnel was replaced) hands chunks over; stop reading once
-        // IN_FLIGHT_LIMIT bytes wait for the multiplexer, which would otherwise learn of a full stream
-        // only after the socket's loop had queued far more than the stream's window.
-        if (inFlight.addAndGet(data.length) >= IN_FLIGHT_LIMIT) {
-            ctx.channel().config().setAutoRead(false);
-        }
-        mux.run(m -> {
-            inFlight.addAndGet(-data.length);
-            fromSocket(data);
-        });
     }
 
     /** The socket's peer finished sending (half-close): the stream's other end learns it with CLOSE. */
@@ -93,17 +83,11 @@ class StreamPump extends ChannelInboundHandlerAdapter implements StreamHandler {
         ctx.close();
     }
 
-    /** On the mux thread: socket bytes into the stream (or through the filter first). */
+    /** On the mux thread: socket bytes into the stream (or through the filter first), then the next read. */
     void fromSocket(byte[] data) {
         MuxStream s = stream;
-        if (s == null) {
-            return;
-        }
-        if (!toStream(data)) {
-            blocked = true;
-            channel.config().setAutoRead(false);
-        } else if (!blocked && inFlight.get() < IN_FLIGHT_LIMIT && !channel.config().isAutoRead()) {
-            channel.config().setAutoRead(true);
+        if (s != null && toStream(data)) {
+            channel.read();
         }
     }
 
@@ -144,10 +128,9 @@ class StreamPump extends ChannelInboundHandlerAdapter implements StreamHandler {
 
     @Override
     public void onWritable(MuxStream s) {
-        blocked = false;
         Channel c = channel;
-        if (c != null && inFlight.get() < IN_FLIGHT_LIMIT) {
-            c.config().setAutoRead(true);
+        if (c != null) {
+            c.read();
         }
     }
 }

@@ -8,7 +8,9 @@ import io.pqagent.agent.mux.MuxRole;
 import io.pqagent.agent.mux.MuxSettings;
 import io.pqagent.agent.mux.Multiplexer;
 import io.pqagent.agent.mux.StreamAcceptor;
+import io.pqagent.agent.observe.AuditLog;
 import io.pqagent.qsmp.transport.Tunnel;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * A tunnel's multiplexer, living on the tunnel's own event loop: tunnel messages arrive there already,
  * and local sockets (on other loops) post their calls to it, in order. No thread of its own, so a
  * message crosses no extra hand-off between the tunnel and the multiplexer.
+ *
+ * <p>Backpressure: the multiplexer sends only while the tunnel {@link Tunnel#isWritable() is writable}
+ * (its socket's outbound buffer below the water mark), tells its writers to stop meanwhile (their
+ * sockets stop being read), and resumes when the tunnel says so ({@link Tunnel#onWritable}).
  */
 final class TunnelMux {
     private static final Logger LOG = LoggerFactory.getLogger(TunnelMux.class);
@@ -26,11 +32,14 @@ final class TunnelMux {
     final Multiplexer mux;
     private final java.util.concurrent.Executor thread;
     private final EventLoop loop;
+    private final AuditLog audit;
     private volatile boolean lost;
 
-    TunnelMux(String peer, Tunnel tunnel, MuxRole role, StreamAcceptor acceptor, ControlListener control) {
+    TunnelMux(String peer, Tunnel tunnel, MuxRole role, StreamAcceptor acceptor, ControlListener control,
+            AuditLog audit) {
         this.peer = peer;
         this.tunnel = tunnel;
+        this.audit = audit;
         this.thread = tunnel.executor();
         this.loop = thread instanceof EventLoop l ? l : null;
         FrameSink sink = new FrameSink() {
@@ -41,10 +50,16 @@ final class TunnelMux {
 
             @Override
             public boolean isWritable() {
-                return tunnel.isOpen();
+                return tunnel.isWritable();
             }
         };
         this.mux = new Multiplexer(role, MuxSettings.DEFAULT, sink, acceptor, control);
+        // the listener runs on the tunnel's event loop, this multiplexer's thread
+        tunnel.onWritable(() -> {
+            if (!lost && tunnel.isWritable()) {
+                mux.tunnelWritable();
+            }
+        });
     }
 
     /** The tunnel's event loop, where the service channels of this peer register; null if not a Netty loop. */
@@ -78,6 +93,8 @@ final class TunnelMux {
             mux.onMessage(message);
         } catch (MuxException e) {
             LOG.warn("peer {} broke the stream framing ({}); closing the tunnel", peer, e.getMessage());
+            audit.record("framing_violation", Map.of("peer", peer, "error", e.error().name(),
+                    "detail", e.getMessage()));
             tunnel.close();
             mux.tunnelLost();
         } catch (RuntimeException e) {

@@ -36,6 +36,9 @@ final class InMemoryTunnel {
         return new FrameSink() {
             @Override
             public void send(byte[] message) {
+                if (!isWritable()) {
+                    throw new AssertionError("the multiplexer sent while its tunnel was not writable");
+                }
                 queue.add(message);
             }
 
@@ -90,11 +93,13 @@ final class InMemoryTunnel {
         }
     }
 
-    /** Delivers until both directions are empty. */
-    void pump() {
+    /** Delivers until both directions are empty; returns how many messages. */
+    int pump() {
+        int n = 0;
         while (deliverOne()) {
-            // keep going: deliveries cause more messages until the streams settle
+            n++; // keep going: deliveries cause more messages until the streams settle
         }
+        return n;
     }
 
     /** Takes the next message the dialer sent, without delivering it. */

@@ -16,11 +16,13 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Random interleavings of open, write, close, reset, stall and delivery from both sides, then a drain.
- * Invariants: callbacks in a legal order (no data after CLOSE, nothing after RESET); on every stream
- * that neither side reset, each side received exactly what the other wrote, and a CLOSE arrived iff the
- * other side closed; on reset streams what arrived is a prefix of what was written; buffered bytes
- * never exceed the receive window; the tables hold exactly the unfinished streams.
+ * Random interleavings of open, write, close, reset, stall, delivery and tunnel writability from both
+ * sides, then a drain. Invariants: callbacks in a legal order (no data after CLOSE, nothing after
+ * RESET); on every stream that neither side reset, each side received exactly what the other wrote, and
+ * a CLOSE arrived iff the other side closed; on reset streams what arrived is a prefix of what was
+ * written; buffered bytes never exceed the receive window; nothing is sent while a side's tunnel is not
+ * writable ({@link InMemoryTunnel} fails such a send); after the drain every open stream is writable
+ * again (a writer told to stop is always woken); the tables hold exactly the unfinished streams.
  */
 class MultiplexerInterleavingPropertiesTest {
 
@@ -80,9 +82,9 @@ class MultiplexerInterleavingPropertiesTest {
         InMemoryTunnel tunnel = new InMemoryTunnel(settings, acceptor(true), acceptor(false), ControlListener.NONE,
                 ControlListener.NONE, ops.size());
         for (int op : ops) {
-            int arg = op / 12;
+            int arg = op / 13;
             Random random = new Random(op);
-            switch (op % 12) {
+            switch (op % 13) {
                 case 0 -> open(tunnel, arg);
                 case 1, 2, 3, 4 -> pick(arg).ifPresentWrite(random);
                 case 5 -> {
@@ -114,11 +116,18 @@ class MultiplexerInterleavingPropertiesTest {
                     }
                 }
                 case 10 -> decideOne(arg);
+                case 11 -> toggleWritable(tunnel, arg % 2 == 0);
                 default -> (arg % 2 == 0 ? tunnel.dialer : tunnel.listener).ping(arg);
             }
             checkBuffers(settings);
         }
-        // drain: decide everything, let every consumer take its bytes, deliver until quiet
+        // drain: both tunnels writable, decide everything, let every consumer take its bytes, deliver until quiet
+        if (!tunnel.dialerWritable) {
+            toggleWritable(tunnel, true);
+        }
+        if (!tunnel.listenerWritable) {
+            toggleWritable(tunnel, false);
+        }
         do {
             while (!deferred.isEmpty()) {
                 decideOne(0);
@@ -144,6 +153,9 @@ class MultiplexerInterleavingPropertiesTest {
             boolean wasReset = end.resetHere || peer.resetHere || end.handler.resetCode != null
                     || peer.handler.resetCode != null;
             Statistics.label("streams").collect(wasReset ? "reset" : sent.length == 0 ? "no data" : "data intact");
+            if (end.live() && !end.stream.isLocalClosed()) {
+                assertThat(end.stream.isWritable()).as("stream %s woken after the drain", end.stream.id()).isTrue();
+            }
             if (wasReset) {
                 assertThat(arrived.length).isLessThanOrEqualTo(sent.length);
                 assertThat(arrived).isEqualTo(Arrays.copyOf(sent, arrived.length));
@@ -169,6 +181,20 @@ class MultiplexerInterleavingPropertiesTest {
         end.handler.stream = stream;
         ends.put(key(onDialer, stream.id()), end);
         order.add(end);
+    }
+
+    private static void toggleWritable(InMemoryTunnel tunnel, boolean dialerSide) {
+        if (dialerSide) {
+            tunnel.dialerWritable = !tunnel.dialerWritable;
+            if (tunnel.dialerWritable) {
+                tunnel.dialer.tunnelWritable();
+            }
+        } else {
+            tunnel.listenerWritable = !tunnel.listenerWritable;
+            if (tunnel.listenerWritable) {
+                tunnel.listener.tunnelWritable();
+            }
+        }
     }
 
     private void decideOne(int arg) {

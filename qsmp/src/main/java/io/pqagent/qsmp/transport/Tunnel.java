@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An established QSMP tunnel over TCP. Every method may be called from any thread; packets leave in the
- * order the calls were made. Incoming messages go to the {@link TunnelHandler} given when the tunnel was
+ * An established QSMP tunnel over TCP. Every method may be called from any thread; the packets of calls
+ * made on one thread leave in the order of those calls. Incoming messages go to the {@link TunnelHandler} given when the tunnel was
  * opened, on the tunnel's event loop.
  */
 public interface Tunnel {
@@ -39,6 +39,27 @@ public interface Tunnel {
     CompletableFuture<TunnelClosed> closeFuture();
 
     boolean isOpen();
+
+    /**
+     * Whether a message sent now is written at once rather than queued behind a full write buffer: open,
+     * not held by a ratchet in progress, and the connection's outbound buffer below its high-water mark
+     * (Netty's {@code Channel.isWritable()}, default water marks 32/64 KiB). A sender that sends only
+     * while this is true keeps at most one message above the mark in memory, however slowly the peer
+     * reads. Exact when asked on {@link #executor()}, a hint anywhere else. Additive API: a tunnel that
+     * cannot tell says {@link #isOpen()}.
+     */
+    default boolean isWritable() {
+        return isOpen();
+    }
+
+    /**
+     * Sets the one listener (replacing any earlier one) that runs on {@link #executor()} whenever this
+     * tunnel may have become writable again: its buffer drained below the low-water mark, or a ratchet
+     * that held it finished. It never runs inside a call to this tunnel; it may run when nothing changed,
+     * so it checks {@link #isWritable()}. Additive API: a tunnel that cannot tell never calls it.
+     */
+    default void onWritable(Runnable listener) {
+    }
 
     /**
      * The single thread this tunnel's messages are delivered on. Work posted here runs in order with the

@@ -38,6 +38,12 @@ import java.util.function.Supplier;
  * timer task, a queue, a future nobody reads).
  */
 final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel {
+    /**
+     * How long an orderly close waits for its terminate packet to be written. A peer that stopped
+     * reading would otherwise hold that packet, and the connection, for ever.
+     */
+    private static final long CLOSE_GRACE_MILLIS = 1_000;
+
     /** The handshake; released once it ends, with everything it held (an idle session keeps none of it). */
     private HandshakeMachine machine;
     /** Needed to build the session; released with the machine. */
@@ -72,6 +78,8 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
     private long keepAliveSentNanos;
     /** Keep-alive exchanges completed (answers received, or requests answered); written on the event loop. */
     private volatile long keepAlives;
+    /** Told when the tunnel may be writable again ({@link #onWritable}); null until someone asks. */
+    private volatile Runnable writableListener;
 
     TunnelChannel(HandshakeMachine machine, Mode mode, Role role, HandshakeContext context, TransportSettings settings,
             Executor crypto, TunnelHandler handler, ConnectionHooks hooks) {
@@ -136,6 +144,14 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
             handler.onClosed(this, reason);
         });
         ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            tellWritable();
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override
@@ -381,6 +397,9 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
                     then.accept(result);
                 }
                 drain();
+                if (!busy) {
+                    tellWritable(); // sends were held while busy (isWritable said so)
+                }
             });
         });
     }
@@ -512,7 +531,13 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
                 byte[] bye = session != null ? session.terminate() : null;
                 recordEnd(TunnelClosed.orderly(false));
                 if (bye != null) {
-                    ch.writeAndFlush(Unpooled.wrappedBuffer(bye)).addListener(ChannelFutureListener.CLOSE);
+                    io.netty.channel.ChannelFuture written = ch.writeAndFlush(Unpooled.wrappedBuffer(bye))
+                            .addListener(ChannelFutureListener.CLOSE);
+                    if (!written.isDone()) {
+                        ch.eventLoop().schedule(() -> {
+                            ch.close();
+                        }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                    }
                 } else {
                     ch.close();
                 }
@@ -529,6 +554,25 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
     @Override
     public boolean isOpen() {
         return reason == null && session != null && channel.isActive();
+    }
+
+    @Override
+    public boolean isWritable() {
+        // busy: a send now would wait in the busy queue, which no water mark bounds
+        return reason == null && session != null && !busy && channel.isWritable();
+    }
+
+    @Override
+    public void onWritable(Runnable listener) {
+        writableListener = listener;
+    }
+
+    /** Event loop: the listener runs as a task of its own, so never inside a send that flushed. */
+    private void tellWritable() {
+        Runnable listener = writableListener;
+        if (listener != null && isWritable()) {
+            channel.eventLoop().execute(listener);
+        }
     }
 
     @Override
@@ -563,8 +607,14 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
     }
 
     /** Runs {@code action} on the event loop when idle; failures complete {@code done}. */
+    /**
+     * Runs {@code action} on the event loop when idle; failures complete {@code done}. Called on the
+     * event loop it runs at once (still behind busy work), so a send there is in the channel's outbound
+     * buffer, and counted by {@link #isWritable()}, when the call returns. Calls from any one thread keep
+     * their order: another thread's calls are tasks, run in order; the loop's own run in program order.
+     */
     private void onLoop(CompletableFuture<?> done, Runnable action) {
-        channel.eventLoop().execute(() -> whenIdle(() -> {
+        Runnable task = () -> whenIdle(() -> {
             if (reason != null || session == null) {
                 done.completeExceptionally(new QsmpException(QsmpError.CHANNEL_DOWN, "tunnel is closed"));
                 return;
@@ -574,7 +624,13 @@ final class TunnelChannel extends ChannelInboundHandlerAdapter implements Tunnel
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);
             }
-        }));
+        });
+        io.netty.channel.EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
+            task.run();
+        } else {
+            loop.execute(task);
+        }
     }
 
     private static void settle(CompletableFuture<Void> done, io.netty.util.concurrent.Future<?> f) {
