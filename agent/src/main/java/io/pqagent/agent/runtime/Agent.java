@@ -19,6 +19,7 @@ import io.pqagent.agent.observe.ControlSocket;
 import io.pqagent.agent.observe.FilterEventMetrics;
 import io.pqagent.agent.observe.LinkMetrics;
 import io.pqagent.agent.observe.PrometheusEndpoint;
+import io.pqagent.agent.observe.RootLogLevel;
 import io.pqagent.agent.service.ServiceHub;
 import io.pqagent.directory.client.DirectoryClient;
 import io.pqagent.directory.client.DirectorySync;
@@ -82,6 +83,7 @@ public final class Agent implements AutoCloseable {
 
     private Agent(AgentConfig config) throws Exception {
         this.config = config;
+        RootLogLevel.apply(config.log().level());
         this.clock = Clock.system(config.clockOffsetSeconds());
         EntropySource entropy = EntropySource.system();
         this.identities = new IdentityStore(config.identity().dir(), policy(config), clock, entropy);

@@ -33,6 +33,20 @@ class ObserveTest {
     Path dir;
 
     @Test
+    void theConfiguredLogLevelReachesTheRootLogger() {
+        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        boolean infoBefore = root.isInfoEnabled();
+        try {
+            RootLogLevel.apply(io.pqagent.agent.config.LogLevel.ERROR);
+            assertThat(root.isWarnEnabled()).isFalse();
+            RootLogLevel.apply(io.pqagent.agent.config.LogLevel.DEBUG);
+            assertThat(root.isDebugEnabled()).isTrue();
+        } finally {
+            RootLogLevel.apply(infoBefore ? io.pqagent.agent.config.LogLevel.INFO : io.pqagent.agent.config.LogLevel.WARN);
+        }
+    }
+
+    @Test
     void auditEventsAreOneJsonObjectPerLineAndAHostileValueCannotForgeAnother() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (AuditLog audit = AuditLog.to(out, Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC))) {
