@@ -19,6 +19,7 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.BrowseDirection;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.BrowseResultMask;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.NodeClass;
 import org.eclipse.milo.opcua.stack.core.types.structured.BrowseDescription;
 import org.eclipse.milo.opcua.stack.core.types.structured.BrowseResult;
@@ -50,6 +51,29 @@ final class TestUaClient implements AutoCloseable {
                         .map(e -> EndpointUtil.updateUrl(e, "127.0.0.1", localPort)),
                 transport -> transport.setConnectTimeout(uint(5_000)),
                 config -> config.setRequestTimeout(uint(10_000)).setKeepAliveInterval(uint(1_000)));
+        client.connect();
+        return new TestUaClient(client);
+    }
+
+    /**
+     * Connects with Basic256Sha256 / SignAndEncrypt as {@code identity}, trusting {@code server}'s
+     * certificate (GetEndpoints itself goes over the None endpoint, as discovery does).
+     */
+    static TestUaClient connectSecured(int localPort, UaIdentity identity, UaIdentity server) throws UaException {
+        String url = "opc.tcp://127.0.0.1:" + localPort + TestUaServer.PATH;
+        OpcUaClient client = OpcUaClient.create(url,
+                endpoints -> endpoints.stream()
+                        .filter(e -> SecurityPolicy.Basic256Sha256.getUri().equals(e.getSecurityPolicyUri())
+                                && e.getSecurityMode() == MessageSecurityMode.SignAndEncrypt)
+                        .findFirst()
+                        .map(e -> EndpointUtil.updateUrl(e, "127.0.0.1", localPort)),
+                transport -> transport.setConnectTimeout(uint(5_000)),
+                config -> config.setRequestTimeout(uint(10_000))
+                        .setApplicationUri(identity.applicationUri())
+                        .setKeyPair(identity.keyPair())
+                        .setCertificate(identity.certificate())
+                        .setCertificateChain(identity.chain())
+                        .setCertificateValidator(UaIdentity.clientTrusting(server)));
         client.connect();
         return new TestUaClient(client);
     }

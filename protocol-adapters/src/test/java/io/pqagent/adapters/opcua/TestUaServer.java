@@ -1,10 +1,20 @@
 package io.pqagent.adapters.opcua;
 
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
+import org.eclipse.milo.opcua.stack.core.security.CertificateStore;
+import org.eclipse.milo.opcua.stack.core.security.DefaultApplicationGroup;
+import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
+import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
+import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateStore;
+import org.eclipse.milo.opcua.stack.core.security.MemoryTrustListManager;
+import org.eclipse.milo.opcua.stack.core.security.RsaSha256CertificateFactory;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
@@ -30,22 +40,66 @@ final class TestUaServer implements AutoCloseable {
     }
 
     static TestUaServer start(int port) throws Exception {
-        EndpointConfig endpoint = EndpointConfig.newBuilder()
+        OpcUaServerConfig config = OpcUaServerConfig.builder()
+                .setApplicationName(LocalizedText.english("pqagent test plant"))
+                .setApplicationUri("urn:pqagent:test:server")
+                .setProductUri("urn:pqagent:test")
+                .setEndpoints(Set.of(endpoint(port, SecurityPolicy.None, MessageSecurityMode.None, null)))
+                .build();
+        return start(config, port);
+    }
+
+    /**
+     * The same server with a second endpoint, Basic256Sha256 with SignAndEncrypt, under {@code identity},
+     * trusting only {@code client}'s certificate. GetEndpoints still works on the None endpoint.
+     */
+    static TestUaServer startSecured(int port, UaIdentity identity, UaIdentity client) throws Exception {
+        MemoryTrustListManager trust = new MemoryTrustListManager();
+        MemoryCertificateStore store = new MemoryCertificateStore();
+        store.set(NodeIds.RsaSha256ApplicationCertificateType,
+                new CertificateStore.Entry(identity.keyPair().getPrivate(), identity.chain()));
+        DefaultApplicationGroup group = DefaultApplicationGroup.createAndInitialize(trust, store,
+                new RsaSha256CertificateFactory() {
+                    @Override
+                    protected KeyPair createRsaSha256KeyPair() {
+                        return identity.keyPair();
+                    }
+
+                    @Override
+                    protected X509Certificate[] createRsaSha256CertificateChain(KeyPair keyPair) {
+                        return identity.chain();
+                    }
+                },
+                UaIdentity.serverTrusting(trust, client));
+        OpcUaServerConfig config = OpcUaServerConfig.builder()
+                .setApplicationName(LocalizedText.english("pqagent test plant"))
+                .setApplicationUri(identity.applicationUri())
+                .setProductUri("urn:pqagent:test")
+                .setCertificateManager(new DefaultCertificateManager(new MemoryCertificateQuarantine(), group))
+                .setEndpoints(Set.of(
+                        endpoint(port, SecurityPolicy.None, MessageSecurityMode.None, identity.certificate()),
+                        endpoint(port, SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt,
+                                identity.certificate())))
+                .build();
+        return start(config, port);
+    }
+
+    private static EndpointConfig endpoint(int port, SecurityPolicy policy, MessageSecurityMode mode,
+            X509Certificate certificate) {
+        return EndpointConfig.newBuilder()
                 .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
                 .setBindAddress("127.0.0.1")
                 .setBindPort(port)
                 .setHostname("127.0.0.1")
                 .setPath(PATH)
-                .setSecurityPolicy(SecurityPolicy.None)
-                .setSecurityMode(MessageSecurityMode.None)
+                .setCertificate(certificate)
+                .setSecurityPolicy(policy)
+                .setSecurityMode(mode)
                 .addTokenPolicies(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
                 .build();
-        OpcUaServerConfig config = OpcUaServerConfig.builder()
-                .setApplicationName(LocalizedText.english("pqagent test plant"))
-                .setApplicationUri("urn:pqagent:test:server")
-                .setProductUri("urn:pqagent:test")
-                .setEndpoints(Set.of(endpoint))
-                .build();
+    }
+
+    private static TestUaServer start(OpcUaServerConfig config, int port) throws Exception {
         OpcUaServer server = new OpcUaServer(config,
                 profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
         PlantNamespace plant = new PlantNamespace(server);
