@@ -182,7 +182,6 @@ final class OpcUaPolicyReader {
         return v instanceof List<?> l ? l : List.of(v);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> asStringMap(Map<?, ?> m) {
         Map<String, Object> out = new LinkedHashMap<>();
         m.forEach((k, val) -> out.put(String.valueOf(k), val));

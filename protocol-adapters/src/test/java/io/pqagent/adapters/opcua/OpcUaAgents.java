@@ -14,7 +14,7 @@ import java.util.List;
  * {@code plant} with {@code protocol: opcua} and the given policy. The agents run this module's test class
  * path, so ServiceLoader finds the OPC UA filter there.
  */
-final class OpcUaAgents implements AutoCloseable {
+final class OpcUaAgents {
     static final String SERVICE = "plant";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -91,8 +91,7 @@ final class OpcUaAgents implements AutoCloseable {
         return b.toString();
     }
 
-    @Override
-    public void close() throws Exception {
+    void close() throws Exception {
         fleet.close();
     }
 }

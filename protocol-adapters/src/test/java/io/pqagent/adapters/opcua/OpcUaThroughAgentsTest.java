@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pqagent.agent.testing.Loopback;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the policy denies (Bad_UserAccessDenied, the server's value unchanged, audited by bravo with the
  * peer, the service and the node), and the subscription delivering again after the tunnel is cut (bravo
  * killed with SIGKILL) and restored (bravo started again): the client reconnects and its session and
- * subscription carry on through a fresh filter.
+ * subscription carry on through a fresh filter. A connection that does not speak OPC UA is closed alone,
+ * with an audit entry, while the client's stream goes on.
  */
 class OpcUaThroughAgentsTest {
     private static final String POLICY = """
@@ -92,12 +96,37 @@ class OpcUaThroughAgentsTest {
         assertThat(d.path("nodes").get(0).asText()).isEqualTo("ns=2;s=Pump1.Level");
         assertThat(d.path("status").asText()).isEqualTo("Bad_UserAccessDenied");
 
+        // a connection that does not speak OPC UA is closed on its own; the tunnel and the client's stream go on
+        try (Socket raw = new Socket(InetAddress.getLoopbackAddress(), agents.servicePort)) {
+            raw.setSoTimeout(30_000);
+            raw.getOutputStream().write("GET / HTTP/1.1\r\nHost: plant\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readUntilClosed(raw)).as("nothing comes back").isZero();
+        }
+        List<JsonNode> malformed = agents.audit("opcua_malformed");
+        assertThat(malformed).hasSize(1);
+        assertThat(malformed.get(0).path("direction").asText()).isEqualTo("request");
+        assertThat(malformed.get(0).path("reason").asText()).contains("unknown message type 0x474554");
+        client.awaitCounterRising(2, 30);
+
         agents.killBravo();
         agents.restartBravo();
         client.counterValues.clear();
         int afterRestore = client.awaitCounterRising(3, 60);
         assertThat(afterRestore).isGreaterThan(beforeCut);
         assertThat(client.read(PlantNamespace.SETPOINT)).isEqualTo(42.0);
-        assertThat(agents.audit("opcua_malformed")).isEmpty();
+        assertThat(agents.audit("opcua_malformed")).hasSize(1);
+    }
+
+    /** Bytes read until the agent closes the connection (end of stream or a reset). */
+    private static int readUntilClosed(Socket s) throws Exception {
+        int n = 0;
+        try {
+            while (s.getInputStream().read() >= 0) {
+                n++;
+            }
+        } catch (java.net.SocketException reset) {
+            // closed with a reset: as good as an end of stream here
+        }
+        return n;
     }
 }

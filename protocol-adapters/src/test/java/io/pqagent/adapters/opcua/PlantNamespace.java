@@ -66,7 +66,7 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
 
     private UaVariableNode variable(UaFolderNode folder, String name, NodeId type, Variant value,
             java.util.Set<AccessLevel> access) {
-        UaVariableNode v = UaVariableNode.builder(getNodeContext())
+        UaVariableNode v = new UaVariableNode.UaVariableNodeBuilder(getNodeContext())
                 .setNodeId(newNodeId(name))
                 .setBrowseName(newQualifiedName(name))
                 .setDisplayName(LocalizedText.english(name))

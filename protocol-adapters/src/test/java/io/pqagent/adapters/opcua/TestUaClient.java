@@ -142,7 +142,7 @@ final class TestUaClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws UaException {
         client.disconnect();
     }
 }

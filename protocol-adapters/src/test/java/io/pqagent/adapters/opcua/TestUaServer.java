@@ -3,7 +3,9 @@ package io.pqagent.adapters.opcua;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
@@ -113,8 +115,13 @@ final class TestUaServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws ExecutionException, TimeoutException {
         plant.shutdown();
-        server.shutdown().get(30, TimeUnit.SECONDS);
+        try {
+            server.shutdown().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the OPC UA server shut down", e);
+        }
     }
 }
