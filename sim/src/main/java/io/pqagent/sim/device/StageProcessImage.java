@@ -178,10 +178,13 @@ final class StageProcessImage implements ProcessImage {
         }
     }
 
-    /** Holding register n: slot n's last valve command when read, a new one when written (0.1 %). */
+    /**
+     * Holding register n: slot n's last valve command when read, a new one when written (0.1 %). After a
+     * write it holds what was written, which j2mod echoes in the FC 6 answer.
+     */
     private final class SlotRegister implements Register {
         private final int address;
-        private final int value;
+        private int value;
 
         SlotRegister(int address, int value) {
             this.address = address;
@@ -214,6 +217,7 @@ final class StageProcessImage implements ProcessImage {
                 throw new IllegalAddressException("holding register " + address + " is read only");
             }
             stage.commandValve(address, (v & 0xFFFF) / 10.0);
+            value = v & 0xFFFF;
         }
 
         @Override
