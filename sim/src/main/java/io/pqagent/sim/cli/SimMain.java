@@ -62,7 +62,8 @@ public final class SimMain implements Runnable {
     static void quietLibraries() {
         if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
             root.setLevel(Level.WARN);
-            ((Logger) LoggerFactory.getLogger("org.eclipse.milo")).setLevel(Level.ERROR);
+            // Milo logs every refused discovery attempt of a client with a stack trace, even while an agent is down
+            ((Logger) LoggerFactory.getLogger("org.eclipse.milo")).setLevel(Level.OFF);
             ((Logger) LoggerFactory.getLogger("com.ghgande.j2mod")).setLevel(Level.ERROR);
         }
     }

@@ -12,7 +12,7 @@ final class FaultRecord {
     final Scenario.Event event;
     final List<List<String>> tunnels;
     final List<String> masters;
-    final boolean expectsRecovery;
+    volatile boolean expectsRecovery;
     volatile long startNanos;
     volatile long clearedNanos;
     volatile long recoveredNanos;

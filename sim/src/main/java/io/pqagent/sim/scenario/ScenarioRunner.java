@@ -267,6 +267,14 @@ public final class ScenarioRunner {
             } else if (e instanceof Scenario.Revoke v) {
                 r = record(e, tunnelsOf(v.site()), false);
                 gone.add(v.site());
+                for (FaultRecord earlier : faults) {
+                    // a revoked site stays cut off: an earlier fault of it can no longer recover, by design
+                    if (earlier != r && earlier.pending()
+                            && earlier.tunnels.stream().allMatch(t -> t.contains(v.site()))) {
+                        earlier.expectsRecovery = false;
+                        earlier.note = "not recovered before the revocation; the revocation ends it";
+                    }
+                }
                 plant.revoke(v.site());
             } else if (e instanceof Scenario.Rotate t) {
                 r = record(e, tunnelsOf(t.site()), true);
