@@ -13,12 +13,11 @@ import java.util.Optional;
  * @param rounds       the paths take turns this many times, so drift of the machine hits all alike
  * @param warmup       unmeasured round trips per path and round (JIT, caches)
  * @param bulkBytes    bytes of the one-way bulk transfer through one tunnel
- * @param agentMain    the class the agent processes run ({@code qsmp-agent}'s main)
  * @param agentJvm     JVM options of the agent processes
  * @param keep         keep the scratch directory (logs, configs) here instead of deleting it
  */
 public record BenchSettings(ParameterSet set, int requestSize, int roundTrips, int rounds, int warmup, long bulkBytes,
-        String agentMain, List<String> agentJvm, Optional<Path> keep) {
+        List<String> agentJvm, Optional<Path> keep) {
     public BenchSettings {
         if (requestSize < 1 || requestSize > 65_536) {
             throw new IllegalArgumentException("request size must be 1..65536 bytes, not " + requestSize);

@@ -1,5 +1,6 @@
 package io.pqagent.agent.bench;
 
+import io.pqagent.agent.plant.LocalPlant;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -38,8 +39,8 @@ final class RelayPair implements AutoCloseable {
         if (socat.isEmpty()) {
             return Optional.empty();
         }
-        RelayPair pair = new RelayPair("socat pair", BenchPlant.freePort());
-        int middle = BenchPlant.freePort();
+        RelayPair pair = new RelayPair("socat pair", LocalPlant.freePort());
+        int middle = LocalPlant.freePort();
         pair.spawn(dir, "socat-2", socat.get().toString(), "TCP-LISTEN:" + middle + ",bind=127.0.0.1,reuseaddr,fork,nodelay",
                 "TCP:127.0.0.1:" + targetPort + ",nodelay");
         pair.spawn(dir, "socat-1", socat.get().toString(), "TCP-LISTEN:" + pair.entryPort + ",bind=127.0.0.1,reuseaddr,fork,nodelay",
@@ -60,8 +61,8 @@ final class RelayPair implements AutoCloseable {
         Path key = dir.resolve("stunnel-key.pem");
         run(dir, openssl.get().toString(), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
                 "-nodes", "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=bench");
-        RelayPair pair = new RelayPair("stunnel4 pair (TLS 1.3)", BenchPlant.freePort());
-        int middle = BenchPlant.freePort();
+        RelayPair pair = new RelayPair("stunnel4 pair (TLS 1.3)", LocalPlant.freePort());
+        int middle = LocalPlant.freePort();
         String common = "foreground = yes\npid =\nsyslog = no\nsocket = l:TCP_NODELAY=1\nsocket = r:TCP_NODELAY=1\n"
                 + "sslVersionMin = TLSv1.3\n";
         Path server = dir.resolve("stunnel-server.conf");

@@ -1,5 +1,6 @@
 package io.pqagent.agent.bench;
 
+import io.pqagent.agent.plant.LocalPlant;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileVisitResult;
@@ -22,6 +23,9 @@ import java.util.Optional;
  */
 public final class TunnelBench {
     private static final String AGENTS = "two qsmp agents";
+    private static final String DIALER = "bench-a";
+    private static final String LISTENER = "bench-b";
+    private static final String LOG = "log:\n  level: warn\n";
     private final BenchSettings settings;
     private final PrintWriter out;
 
@@ -33,9 +37,9 @@ public final class TunnelBench {
     public void run() throws Exception {
         Path dir = settings.keep().isPresent() ? Files.createDirectories(settings.keep().get())
                 : Files.createTempDirectory("qsmp-agent-bench");
-        try (LoopbackTargets targets = new LoopbackTargets(); BenchPlant plant = new BenchPlant(dir, settings.set())) {
-            int echoPort = BenchPlant.freePort();
-            int sinkPort = BenchPlant.freePort();
+        try (LoopbackTargets targets = new LoopbackTargets(); LocalPlant plant = new LocalPlant(dir, settings.set(), 86_400, 1)) {
+            int echoPort = LocalPlant.freePort();
+            int sinkPort = LocalPlant.freePort();
             startAgents(plant, targets, echoPort, sinkPort);
 
             Map<String, Integer> paths = new LinkedHashMap<>();
@@ -72,30 +76,30 @@ public final class TunnelBench {
         }
     }
 
-    private void startAgents(BenchPlant plant, LoopbackTargets targets, int echoPort, int sinkPort) throws Exception {
-        plant.enrol(BenchPlant.DIALER);
-        plant.enrol(BenchPlant.LISTENER);
-        int listenerPort = BenchPlant.freePort();
-        plant.configure(BenchPlant.DIALER, BenchPlant.freePort(), "peers:\n  - name: " + BenchPlant.LISTENER
+    private void startAgents(LocalPlant plant, LoopbackTargets targets, int echoPort, int sinkPort) throws Exception {
+        plant.enrol(DIALER, 1, "bench");
+        plant.enrol(LISTENER, 1, "bench");
+        int listenerPort = LocalPlant.freePort();
+        plant.configure(DIALER, LocalPlant.freePort(), LOG + "peers:\n  - name: " + LISTENER
                 + "\n    address: 127.0.0.1:" + listenerPort + "\n"
                 + "services:\n"
-                + "  - name: echo\n    peer: " + BenchPlant.LISTENER + "\n    local: 127.0.0.1:" + echoPort
+                + "  - name: echo\n    peer: " + LISTENER + "\n    local: 127.0.0.1:" + echoPort
                 + "\n    target: 127.0.0.1:" + targets.echoPort() + "\n"
-                + "  - name: sink\n    peer: " + BenchPlant.LISTENER + "\n    local: 127.0.0.1:" + sinkPort
+                + "  - name: sink\n    peer: " + LISTENER + "\n    local: 127.0.0.1:" + sinkPort
                 + "\n    target: 127.0.0.1:" + targets.sinkPort() + "\n");
-        plant.configure(BenchPlant.LISTENER, listenerPort, "peers:\n  - name: " + BenchPlant.DIALER + "\n"
+        plant.configure(LISTENER, listenerPort, LOG + "peers:\n  - name: " + DIALER + "\n"
                 + "expose:\n"
-                + "  - name: echo\n    peer: " + BenchPlant.DIALER + "\n    target: 127.0.0.1:" + targets.echoPort() + "\n"
-                + "  - name: sink\n    peer: " + BenchPlant.DIALER + "\n    target: 127.0.0.1:" + targets.sinkPort() + "\n");
-        plant.start(BenchPlant.LISTENER, settings.agentMain(), settings.agentJvm());
-        plant.start(BenchPlant.DIALER, settings.agentMain(), settings.agentJvm());
-        plant.awaitUp(BenchPlant.DIALER, BenchPlant.LISTENER, Duration.ofSeconds(60));
+                + "  - name: echo\n    peer: " + DIALER + "\n    target: 127.0.0.1:" + targets.echoPort() + "\n"
+                + "  - name: sink\n    peer: " + DIALER + "\n    target: 127.0.0.1:" + targets.sinkPort() + "\n");
+        plant.start(LISTENER, settings.agentJvm());
+        plant.start(DIALER, settings.agentJvm());
+        plant.awaitPeer(DIALER, LISTENER, true, Duration.ofSeconds(60));
         out.printf(Locale.ROOT, "two agents up (%s, JVM %s)%n", settings.set().config().text(),
                 String.join(" ", settings.agentJvm()));
     }
 
     /** Each path in turn, {@code rounds} times; the samples of a path are pooled. */
-    private Map<String, LatencySample> roundTrips(Map<String, Integer> paths, BenchPlant plant) throws IOException {
+    private Map<String, LatencySample> roundTrips(Map<String, Integer> paths, LocalPlant plant) throws IOException {
         int perRound = settings.roundTrips() / settings.rounds();
         Map<String, List<long[]>> samples = new LinkedHashMap<>();
         long agentCpu = 0;

@@ -54,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
         BenchSettings settings;
         try {
             settings = new BenchSettings(ParameterSet.select(parameterSet, true), size, roundTrips, rounds, warmup,
-                    bulkMegabytes * 1_000_000, AgentMain.class.getName(), options(agentJvm), Optional.ofNullable(keep));
+                    bulkMegabytes * 1_000_000, options(agentJvm), Optional.ofNullable(keep));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("qsmp-agent bench: " + e.getMessage());
             return 2;

@@ -1,32 +1,20 @@
 package io.pqagent.agent.testing;
 
+import io.pqagent.agent.plant.LocalPlant;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /** Loopback helpers the agent tests share: free ports and simple TCP targets. */
 public final class Loopback {
     private Loopback() {
     }
 
-    /**
-     * A free port below Linux's ephemeral range (32768+). A listener that goes down and comes back must
-     * find its port free: a dialer's failed connects pick ephemeral ports, and one landing on the
-     * listener's own port would self-connect and hold it.
-     */
+    /** A free port below Linux's ephemeral range: {@link LocalPlant#freePort()}. */
     public static int freePortBelowEphemeralRange() throws IOException {
-        for (int port = 20_000 + new Random().nextInt(5_000); port < 32_000; port++) {
-            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException busy) {
-                // next
-            }
-        }
-        throw new IOException("no free port in 20000..32000");
+        return LocalPlant.freePort();
     }
 
     /** Serves {@code server} on a daemon thread: echo each connection back, or (echo false) never read. */

@@ -20,6 +20,7 @@ import io.pqagent.adapters.dnp3.outstation.MemoryDataModel;
 import io.pqagent.adapters.dnp3.outstation.Outstation;
 import io.pqagent.adapters.dnp3.outstation.OutstationConfig;
 import io.pqagent.agent.testing.AgentFleet;
+import io.pqagent.agent.testing.LoopbackCapture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ class Dnp3ThroughAgentsProcessTest {
                 Dnp3OutstationServer outstation = Dnp3OutstationServer.start(
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), outstationPort),
                         new Outstation(OutstationConfig.defaults(10), model, Clock.systemUTC()));
-                LoopbackCapture capture = LoopbackCapture.start(dir, servicePort, outstationPort)) {
+                LoopbackCapture capture = LoopbackCapture.start(dir, "dnp3", servicePort, outstationPort)) {
             agents.enrol("alpha");
             agents.enrol("bravo");
             int bravoPort = AgentFleet.freePort();

@@ -1,4 +1,4 @@
-package io.pqagent.adapters.dnp3;
+package io.pqagent.agent.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,24 +11,30 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real packet capture on {@code lo} with dumpcap, decoded afterwards with tshark as DNP3 on the given
- * ports. Both tools must be installed ({@code .ci/run} installs them): a missing tool fails the test.
+ * A real packet capture on {@code lo} with dumpcap, decoded afterwards with tshark as one protocol (its
+ * tshark dissector name, e.g. {@code dnp3}) on the given ports. Both tools must be installed ({@code .ci/run}
+ * installs them): a missing tool fails the test.
  */
-final class LoopbackCapture implements AutoCloseable {
+public final class LoopbackCapture implements AutoCloseable {
     private final Path file;
     private final Path log;
+    private final String decodeAs;
     private final int[] ports;
     private final Process dumpcap;
 
-    private LoopbackCapture(Path file, Path log, int[] ports, Process dumpcap) {
+    private LoopbackCapture(Path file, Path log, String decodeAs, int[] ports, Process dumpcap) {
         this.file = file;
         this.log = log;
+        this.decodeAs = decodeAs;
         this.ports = ports;
         this.dumpcap = dumpcap;
     }
 
-    /** Starts capturing TCP on {@code ports} and returns once dumpcap says it is capturing. */
-    static LoopbackCapture start(Path dir, int... ports) throws Exception {
+    /**
+     * Starts capturing TCP on {@code ports} into {@code dir/capture.pcapng} and returns once dumpcap says
+     * it is capturing.
+     */
+    public static LoopbackCapture start(Path dir, String decodeAs, int... ports) throws Exception {
         requireTool("dumpcap");
         requireTool("tshark");
         Path file = dir.resolve("capture.pcapng");
@@ -39,7 +45,7 @@ final class LoopbackCapture implements AutoCloseable {
         }
         Process p = new ProcessBuilder("dumpcap", "-i", "lo", "-f", String.join(" or ", filter), "-w", file.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        LoopbackCapture c = new LoopbackCapture(file, log, ports, p);
+        LoopbackCapture c = new LoopbackCapture(file, log, decodeAs, ports, p);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.readString(log).contains("Capturing on")) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
@@ -52,17 +58,17 @@ final class LoopbackCapture implements AutoCloseable {
     }
 
     /** Stops dumpcap (SIGTERM, so it finishes the file) and waits for it. */
-    void stop() throws Exception {
+    public void stop() throws Exception {
         dumpcap.destroy();
         assertThat(dumpcap.waitFor(30, TimeUnit.SECONDS)).as("dumpcap stops").isTrue();
         assertThat(Files.size(file)).as("capture written: " + Files.readString(log)).isPositive();
     }
 
     /** tshark's one line per packet matching {@code displayFilter}, with the {@code fields} asked for. */
-    List<String> decode(String displayFilter, String... fields) throws Exception {
+    public List<String> decode(String displayFilter, String... fields) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString()));
         for (int p : ports) {
-            cmd.addAll(List.of("-d", "tcp.port==" + p + ",dnp3"));
+            cmd.addAll(List.of("-d", "tcp.port==" + p + "," + decodeAs));
         }
         cmd.addAll(List.of("-Y", displayFilter, "-T", "fields"));
         for (String f : fields) {
@@ -76,7 +82,8 @@ final class LoopbackCapture implements AutoCloseable {
         return out.lines().filter(l -> !l.isBlank()).toList();
     }
 
-    private static void requireTool(String tool) throws Exception {
+    /** Fails the test, naming the package to install, when {@code tool --version} cannot run. */
+    public static void requireTool(String tool) throws Exception {
         try {
             Process p = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();

@@ -1,0 +1,25 @@
+package io.pqagent.sim.scenario;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How to run a scenario.
+ *
+ * @param out        where the status line and the summary go
+ * @param keep       keep configs, logs and audit logs here instead of a deleted scratch directory
+ * @param agentJvm   JVM options of the agent processes
+ * @param liveStatus overwrite one status line in place (a terminal); otherwise print one every 5 s
+ */
+public record RunOptions(PrintStream out, Optional<Path> keep, List<String> agentJvm, boolean liveStatus) {
+    public RunOptions {
+        agentJvm = List.copyOf(agentJvm);
+    }
+
+    /** The agents' default JVM: the serial collector with a small young generation, as bin/qsmp-agent runs them. */
+    public static List<String> defaultAgentJvm() {
+        return List.of("-XX:+UseSerialGC", "-Xmn32m", "-Xmx256m", "-XX:TieredStopAtLevel=1");
+    }
+}

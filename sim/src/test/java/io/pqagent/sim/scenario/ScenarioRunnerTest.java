@@ -1,0 +1,82 @@
+package io.pqagent.sim.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built-in scenarios, shortened, with real {@code qsmp-agent run} processes: the default one (the demo)
+ * and the fault-heavy one pass their invariants; a scenario whose policy lets the probe through fails.
+ */
+class ScenarioRunnerTest {
+    @TempDir
+    Path dir;
+
+    private Summary run(Scenario s, String name) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Summary summary = new ScenarioRunner(s, new RunOptions(out, Optional.of(dir.resolve(name)),
+                RunOptions.defaultAgentJvm(), false)).run();
+        System.out.println(bytes.toString(StandardCharsets.UTF_8));
+        return summary;
+    }
+
+    @Test
+    void theDefaultScenarioShortenedPassesItsInvariants() throws Exception {
+        Summary s = run(ScenarioReader.builtIn("default").compressed(Duration.ofSeconds(14)), "default");
+        assertThat(s.broken()).isEmpty();
+        assertThat(s.passed()).isTrue();
+        assertThat(s.protocols()).extracting(Summary.ProtocolFigures::protocol).containsExactly("modbus", "dnp3", "opcua");
+        assertThat(s.protocols()).allSatisfy(p -> assertThat(p.requests()).isPositive());
+        assertThat(s.handshakes()).as("two tunnels, and substation-b's again after its kill").isGreaterThanOrEqualTo(3);
+        assertThat(s.ratchets()).as("the asymmetric ratchet by hand").isPositive();
+        assertThat(s.probes()).isEqualTo(1);
+        assertThat(s.denied()).isEqualTo(1);
+        assertThat(s.audited()).isEqualTo(1);
+        assertThat(s.writesAcknowledged()).isPositive();
+        assertThat(s.faults()).anySatisfy(f -> assertThat(f).contains("kill -9 substation-b").contains("recovered"));
+    }
+
+    @Test
+    void theFaultHeavyScenarioShortenedPassesItsInvariants() throws Exception {
+        Summary s = run(ScenarioReader.builtIn("faults").compressed(Duration.ofSeconds(24)), "faults");
+        assertThat(s.broken()).isEmpty();
+        assertThat(s.faults()).hasSize(8);
+        assertThat(s.faults()).filteredOn(f -> !f.contains("revoke")
+                && (f.contains("cut ") || f.contains("rotate") || f.contains("flood")))
+                .allSatisfy(f -> assertThat(f).contains("recovered"));
+        assertThat(s.faults()).anySatisfy(f -> assertThat(f).contains("revoke substation-b: cut off after"));
+        assertThat(s.probes()).isEqualTo(2);
+        assertThat(s.denied()).isEqualTo(2);
+        assertThat(s.handshakeFailures()).as("the garbage at substation-b's listener").isPositive();
+    }
+
+    @Test
+    void aPolicyThatLetsTheProbeThroughBreaksTheRun() throws Exception {
+        String yaml = """
+                name: leaky
+                duration: 5s
+                sites: [{name: centre}, {name: site}]
+                stages: [{name: stage, site: site}]
+                tunnels: [[centre, site]]
+                services:
+                  - {name: plc, from: centre, stage: stage, face: modbus, policy: {default: allow}}
+                masters:
+                  - {name: scada, service: plc, slot: 0, rate: 10, write-every: 2}
+                events:
+                  - {at: 2s, probe: scada, slot: 7}
+                """;
+        Scenario leaky = ScenarioReader.parse("leaky.yaml", new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        Summary s = run(leaky, "leaky");
+        assertThat(s.passed()).isFalse();
+        assertThat(s.broken()).anySatisfy(b -> assertThat(b).startsWith("policy:"));
+        assertThat(s.broken()).noneSatisfy(b -> assertThat(b).startsWith("write consistency"));
+    }
+}
