@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.UaServiceFaultException;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
@@ -143,8 +145,22 @@ public final class OpcUaPoller extends PollingMaster {
                     List.of(new DataValue(new Variant(50.0)))).get(0));
             return status.isGood() ? ProbeResult.CARRIED_OUT : ProbeResult.DENIED;
         } catch (Exception e) {
+            // the OPC UA filter answers a denied request with a ServiceFault, which the client throws
+            if (deniedByFault(e)) {
+                return ProbeResult.DENIED;
+            }
             noteError(e);
             return ProbeResult.FAILED;
         }
+    }
+
+    private static boolean deniedByFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UaServiceFaultException fault
+                    && fault.getStatusCode().getValue() == StatusCodes.Bad_UserAccessDenied) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -48,13 +48,13 @@ class ScenarioRunnerTest {
     void theFaultHeavyScenarioShortenedPassesItsInvariants() throws Exception {
         Summary s = run(ScenarioReader.builtIn("faults").compressed(Duration.ofSeconds(24)), "faults");
         assertThat(s.broken()).isEmpty();
-        assertThat(s.faults()).hasSize(8);
+        assertThat(s.faults()).hasSize(9);
         assertThat(s.faults()).filteredOn(f -> !f.contains("revoke")
                 && (f.contains("cut ") || f.contains("rotate") || f.contains("flood")))
                 .allSatisfy(f -> assertThat(f).contains("recovered"));
         assertThat(s.faults()).anySatisfy(f -> assertThat(f).contains("revoke substation-b: cut off after"));
-        assertThat(s.probes()).isEqualTo(2);
-        assertThat(s.denied()).isEqualTo(2);
+        assertThat(s.probes()).as("Modbus, DNP3 and OPC UA probes").isEqualTo(3);
+        assertThat(s.denied()).isEqualTo(3);
         assertThat(s.handshakeFailures()).as("the garbage at substation-b's listener").isPositive();
     }
 
