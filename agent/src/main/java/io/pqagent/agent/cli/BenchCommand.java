@@ -50,6 +50,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.pqagent.agent.plant.ChildProcesses.stopOnExit();
         PrintWriter out = spec.commandLine().getOut();
         BenchSettings settings;
         try {

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:passed", "1:an invariant broke", "2:invalid usage or scenario", "3:the plant did not start"})
 public final class SimMain implements Runnable {
     public static void main(String[] args) {
+        io.pqagent.agent.plant.ChildProcesses.stopOnExit();
         quietLibraries();
         System.exit(execute(args, System.out, System.err));
     }
