@@ -28,6 +28,8 @@ import java.util.Set;
 public final class PqsUsers {
     public static final String FORMAT = "pqs-users/1";
     public static final int DEFAULT_MAX_FAILURES = 5;
+    /** The users file's name inside the agent's identity directory. */
+    public static final String FILE_NAME = "pqs-users.json";
     static final int MAX_FILE_BYTES = 1 << 20;
     static final int MAX_USERS = 1000;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
