@@ -11,9 +11,7 @@ import io.pqagent.qsmp.keys.KeyFileException;
 import io.pqagent.qsmp.keys.KeyFiles;
 import io.pqagent.qsmp.keys.PublicKeyRecord;
 import io.pqagent.qsmp.transport.QsmpNetwork;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -147,8 +145,9 @@ public final class PqsMain implements Callable<Integer> {
                 return new PqsShell(client, out, err).one(command);
             }
             err.println("pqs: " + login.text() + " on " + host + " (key " + KnownHosts.fingerprint(pinned) + ")");
-            return new PqsShell(client, out, err).interactive(
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            try (PqsTerminal terminal = PqsTerminal.open()) {
+                return new PqsShell(client, out, err).interactive(terminal);
+            }
         } catch (IOException e) {
             err.println("pqs: " + e.getMessage());
             return 4;
@@ -242,11 +241,9 @@ public final class PqsMain implements Callable<Integer> {
             }
         }
 
-        int interactive(BufferedReader in) throws IOException, PqsRemoteException {
+        int interactive(PqsTerminal in) throws IOException, PqsRemoteException {
             while (true) {
-                out.print("pqs> ");
-                out.flush();
-                String line = in.readLine();
+                String line = in.readLine("pqs> ");
                 if (line == null || line.strip().equals("exit") || line.strip().equals("quit")) {
                     return 0;
                 }
