@@ -97,7 +97,7 @@ final class PqsUserCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List users with policy and lock state.")
     static final class ListUsers extends PqsUserAction {
         @Override
-        int act(PqsUsers users, PrintWriter out) {
+        int act(PqsUsers users, PrintWriter out) throws Exception {
             out.printf("%-20s %-9s %-10s %-8s %s%n", "USER", "PRIVILEGE", "POLICY", "STATE", "ALLOWED/FORCED");
             for (PqsUser u : users.list()) {
                 String detail = u.forcedCommand() != null ? u.forcedCommand() : String.join(",", u.allowedVerbs());

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pqagent.keystore.Argon2Cost;
 import io.pqagent.qsmp.keys.AtomicFile;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The PQS users file (docs/pqs.md §3): JSON, owner-only (0600; a file readable by others is refused),
@@ -36,7 +40,10 @@ public final class PqsUsers {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
-    private final int maxFailures;
+    /** One holder at a time in this JVM: FileLock is per process, and overlapping locks in one JVM throw. */
+    private static final ReentrantLock PROCESS_LOCK = new ReentrantLock();
+
+    private int maxFailures;
     private final Map<String, PqsUser> users;
 
     private PqsUsers(Path file, int maxFailures, Map<String, PqsUser> users) {
@@ -74,54 +81,63 @@ public final class PqsUsers {
         return file;
     }
 
-    public int maxFailures() {
+    public synchronized int maxFailures() {
         return maxFailures;
     }
 
-    public synchronized List<PqsUser> list() {
-        return List.copyOf(users.values());
+    public List<PqsUser> list() throws PqsUsersException {
+        return underLock(() -> List.copyOf(users.values()));
     }
 
-    public synchronized PqsUser find(String name) {
-        return users.get(name);
+    public PqsUser find(String name) throws PqsUsersException {
+        return underLock(() -> users.get(name));
     }
 
-    public synchronized boolean locked(String name) {
-        PqsUser u = users.get(name);
-        return u != null && u.failures() >= maxFailures;
+    public boolean locked(String name) throws PqsUsersException {
+        return underLock(() -> {
+            PqsUser u = users.get(name);
+            return u != null && u.failures() >= maxFailures;
+        });
     }
 
     /** Adds or replaces an account (a replaced account starts unlocked) and saves the file. */
-    public synchronized void put(PqsUser user) throws PqsUsersException {
-        if (!users.containsKey(user.name()) && users.size() >= MAX_USERS) {
-            throw new PqsUsersException("the users file already holds " + MAX_USERS + " users");
-        }
-        Map<String, PqsUser> next = new LinkedHashMap<>(users);
-        next.put(user.name(), user.withFailures(0));
-        save(next);
+    public void put(PqsUser user) throws PqsUsersException {
+        underLock(() -> {
+            if (!users.containsKey(user.name()) && users.size() >= MAX_USERS) {
+                throw new PqsUsersException("the users file already holds " + MAX_USERS + " users");
+            }
+            Map<String, PqsUser> next = new LinkedHashMap<>(users);
+            next.put(user.name(), user.withFailures(0));
+            save(next);
+            return null;
+        });
     }
 
     /** Removes an account and saves; false when there was none of that name. */
-    public synchronized boolean remove(String name) throws PqsUsersException {
-        if (!users.containsKey(name)) {
-            return false;
-        }
-        Map<String, PqsUser> next = new LinkedHashMap<>(users);
-        next.remove(name);
-        save(next);
-        return true;
+    public boolean remove(String name) throws PqsUsersException {
+        return underLock(() -> {
+            if (!users.containsKey(name)) {
+                return false;
+            }
+            Map<String, PqsUser> next = new LinkedHashMap<>(users);
+            next.remove(name);
+            save(next);
+            return true;
+        });
     }
 
     /** Clears the failure count of an account and saves; false when there was none of that name. */
-    public synchronized boolean unlock(String name) throws PqsUsersException {
-        PqsUser u = users.get(name);
-        if (u == null) {
-            return false;
-        }
-        Map<String, PqsUser> next = new LinkedHashMap<>(users);
-        next.put(name, u.withFailures(0));
-        save(next);
-        return true;
+    public boolean unlock(String name) throws PqsUsersException {
+        return underLock(() -> {
+            PqsUser u = users.get(name);
+            if (u == null) {
+                return false;
+            }
+            Map<String, PqsUser> next = new LinkedHashMap<>(users);
+            next.put(name, u.withFailures(0));
+            save(next);
+            return true;
+        });
     }
 
     /**
@@ -129,29 +145,79 @@ public final class PqsUsers {
      * gives no oracle); a wrong passphrase counts a failure, persisted before the answer; a right one
      * clears the count. Unknown names and wrong passphrases are both DENIED.
      */
-    public synchronized LoginDecision login(String name, byte[] passphrase) throws PqsUsersException {
-        PqsUser u = users.get(name);
-        if (u == null) {
-            // spend what a known name costs, on some account's verifier, so names cannot be probed by timing
-            users.values().stream().findFirst().ifPresent(any -> any.verifier().matches(passphrase));
-            return new LoginDecision(LoginOutcome.DENIED, null);
-        }
-        if (u.failures() >= maxFailures) {
-            return new LoginDecision(LoginOutcome.LOCKED, null);
-        }
-        if (u.verifier().matches(passphrase)) {
-            if (u.failures() != 0) {
-                Map<String, PqsUser> next = new LinkedHashMap<>(users);
-                next.put(name, u.withFailures(0));
-                save(next);
+    public LoginDecision login(String name, byte[] passphrase) throws PqsUsersException {
+        return underLock(() -> {
+            PqsUser u = users.get(name);
+            if (u == null) {
+                // spend what a known name costs, on some account's verifier, so names cannot be probed by timing
+                users.values().stream().findFirst().ifPresent(any -> any.verifier().matches(passphrase));
+                return new LoginDecision(LoginOutcome.DENIED, null);
             }
-            return new LoginDecision(LoginOutcome.ACCEPTED, users.get(name));
+            if (u.failures() >= maxFailures) {
+                return new LoginDecision(LoginOutcome.LOCKED, null);
+            }
+            if (u.verifier().matches(passphrase)) {
+                if (u.failures() != 0) {
+                    Map<String, PqsUser> next = new LinkedHashMap<>(users);
+                    next.put(name, u.withFailures(0));
+                    save(next);
+                }
+                return new LoginDecision(LoginOutcome.ACCEPTED, users.get(name));
+            }
+            Map<String, PqsUser> next = new LinkedHashMap<>(users);
+            PqsUser failed = u.withFailures(u.failures() + 1);
+            next.put(name, failed);
+            save(next);
+            return new LoginDecision(failed.failures() >= maxFailures ? LoginOutcome.LOCKED : LoginOutcome.DENIED, null);
+        });
+    }
+
+    /** One step under the lock, on the file as it is now. */
+    private interface Step<T> {
+        T run() throws PqsUsersException;
+    }
+
+    /**
+     * Runs {@code step} holding this JVM's lock and an exclusive lock on {@code FILE.lock}, after re-reading
+     * the file: the running agent (failed-login counts) and {@code qsmp-agent pqs user} (accounts) both
+     * change it, and neither may write back a stale copy over the other's change.
+     */
+    private synchronized <T> T underLock(Step<T> step) throws PqsUsersException {
+        PROCESS_LOCK.lock();
+        Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = ch.lock()) {
+                refresh();
+                return step.run();
+            }
+        } catch (IOException e) {
+            throw new PqsUsersException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        } finally {
+            PROCESS_LOCK.unlock();
         }
-        Map<String, PqsUser> next = new LinkedHashMap<>(users);
-        PqsUser failed = u.withFailures(u.failures() + 1);
-        next.put(name, failed);
-        save(next);
-        return new LoginDecision(failed.failures() >= maxFailures ? LoginOutcome.LOCKED : LoginOutcome.DENIED, null);
+    }
+
+    /** Takes the file's current content, when there is a file (before the first save there is none). */
+    private void refresh() throws PqsUsersException {
+        byte[] bytes;
+        try {
+            if (!Files.exists(file)) {
+                return;
+            }
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new PqsUsersException(file + " is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            checkOwnerOnly(file);
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new PqsUsersException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        PqsUsers current = parse(file, bytes);
+        maxFailures = current.maxFailures;
+        users.clear();
+        users.putAll(current.users);
     }
 
     private void save(Map<String, PqsUser> next) throws PqsUsersException {

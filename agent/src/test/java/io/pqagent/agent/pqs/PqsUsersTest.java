@@ -111,6 +111,22 @@ class PqsUsersTest {
     }
 
     @Test
+    void twoHoldersOfTheFileSeeEachOthersChanges() throws Exception {
+        Path file = dir.resolve("pqs-users.json");
+        PqsUsers agent = PqsUsers.create(file, 3);
+        agent.put(user("ops", "one", ShellPolicy.NO_SHELL, List.of(), null));
+        PqsUsers cli = PqsUsers.open(file);
+        cli.put(user("late", "two", ShellPolicy.NO_SHELL, List.of(), null));
+        // the agent's failed-login write must not put back its stale copy without "late"
+        assertThat(agent.login("ops", utf8("wrong")).outcome()).isEqualTo(LoginOutcome.DENIED);
+        assertThat(agent.login("late", utf8("two")).accepted()).isTrue();
+        assertThat(PqsUsers.open(file).list()).extracting(PqsUser::name).containsExactly("ops", "late");
+        assertThat(PqsUsers.open(file).find("ops").failures()).isEqualTo(1);
+        assertThat(cli.unlock("ops")).isTrue();
+        assertThat(agent.find("ops").failures()).isZero();
+    }
+
+    @Test
     void policiesAreCheckedWhenAUserIsMade() {
         assertThatThrownBy(() -> user("ops", "x", ShellPolicy.FORCED, List.of(), null))
                 .hasMessageContaining("forced command");
