@@ -181,7 +181,7 @@ final class PqsSession {
         int status;
         try {
             status = new ProcessRunner(files.root(), settings.commandTimeout()).run(argv,
-                    (stream, data) -> send(new PqsMessage.Output(c.id(), stream, data)));
+                    (stream, data) -> send(new PqsMessage.Output(c.id(), stream, data)), () -> !tunnel.isOpen());
         } catch (IOException e) {
             fields.put("outcome", "failed");
             fields.put("reason", e.getMessage());
@@ -192,7 +192,8 @@ final class PqsSession {
             Thread.currentThread().interrupt();
             return;
         }
-        fields.put("outcome", status == ProcessRunner.TIMED_OUT ? "timeout" : "exit");
+        fields.put("outcome", status == ProcessRunner.TIMED_OUT ? "timeout"
+                : status == ProcessRunner.CANCELLED ? "cancelled" : "exit");
         fields.put("status", status);
         audit("pqs.command", fields);
         send(new PqsMessage.ExitStatus(c.id(), status));

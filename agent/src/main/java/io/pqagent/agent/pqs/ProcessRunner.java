@@ -31,8 +31,22 @@ public final class ProcessRunner {
         this.timeout = timeout;
     }
 
+    /** Exit status reported when the session ended while the command ran. */
+    public static final int CANCELLED = -2;
+    /** How often a running command checks whether its session is still there. */
+    private static final long POLL_MILLIS = 200;
+
     /** Runs {@code argv} to completion; returns its exit status, or {@link #TIMED_OUT}. */
     public int run(List<String> argv, OutputSink sink) throws IOException, InterruptedException {
+        return run(argv, sink, () -> false);
+    }
+
+    /**
+     * As {@link #run(List, OutputSink)}, killing the command early (status {@link #CANCELLED}) once
+     * {@code cancelled} says so: a client that disconnects leaves nothing running behind it.
+     */
+    public int run(List<String> argv, OutputSink sink, java.util.function.BooleanSupplier cancelled)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(argv).directory(workDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Map<String, String> env = pb.environment();
@@ -44,15 +58,31 @@ public final class ProcessRunner {
         Object lock = new Object();
         Thread out = pump(process.getInputStream(), 1, sink, lock);
         Thread err = pump(process.getErrorStream(), 2, sink, lock);
-        boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean finished = false;
+        boolean cancel = false;
+        try {
+            while (!finished && !cancel) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                finished = process.waitFor(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, POLL_MILLIS),
+                        TimeUnit.MILLISECONDS);
+                cancel = !finished && cancelled.getAsBoolean();
+            }
+        } finally {
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
         if (!finished) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
             process.waitFor();
         }
         out.join();
         err.join();
-        return finished ? process.exitValue() : TIMED_OUT;
+        return finished ? process.exitValue() : cancel ? CANCELLED : TIMED_OUT;
     }
 
     private static Thread pump(InputStream in, int stream, OutputSink sink, Object lock) {

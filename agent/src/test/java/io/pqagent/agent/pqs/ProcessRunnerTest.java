@@ -50,4 +50,37 @@ class ProcessRunnerTest {
         assertThat(run(Duration.ofMillis(300), "/bin/sh", "-c", "echo started; sleep 60")).isEqualTo(ProcessRunner.TIMED_OUT);
         assertThat(stdout.toString(StandardCharsets.UTF_8)).isEqualTo("started\n");
     }
+
+    @Test
+    void aCancelledCommandIsKilledWithItsChildren() throws Exception {
+        Path pidFile = dir.resolve("child.pid");
+        java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
+        int status = new ProcessRunner(dir, Duration.ofMinutes(10)).run(
+                List.of("/bin/sh", "-c", "sleep 600 & echo $! > child.pid; echo ready; wait"),
+                (stream, data) -> gone.set(true), gone::get);
+        assertThat(status).isEqualTo(ProcessRunner.CANCELLED);
+        long child = Long.parseLong(Files.readString(pidFile).trim());
+        // SIGKILL is delivered asynchronously, and a killed orphan may linger as a zombie until reaped
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (running(child) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(running(child)).as("child " + child + " of the cancelled command").isFalse();
+    }
+
+    /** Alive and not a zombie, from /proc (Linux). */
+    private static boolean running(long pid) throws java.io.IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        if (!Files.exists(stat)) {
+            return false;
+        }
+        String s;
+        try {
+            s = Files.readString(stat);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
+        char state = s.charAt(s.lastIndexOf(')') + 2);
+        return state != 'Z' && state != 'X';
+    }
 }
