@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "qsmp-agent", mixinStandardHelpOptions = true, version = "qsmp-agent 0.1.0",
         description = "The QSMP peer agent: mutually authenticated post-quantum tunnels between sites.",
         subcommands = {InitCommand.class, AgentMain.Run.class, AgentMain.Status.class, AgentMain.Peers.class, AgentMain.Reload.class,
-            AgentMain.Ratchet.class, KeysCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+            AgentMain.Ratchet.class, KeysCommand.class, PqsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failed", "2:invalid usage or configuration"})
 public final class AgentMain implements Runnable {

@@ -20,6 +20,10 @@ import io.pqagent.agent.observe.FilterEventMetrics;
 import io.pqagent.agent.observe.LinkMetrics;
 import io.pqagent.agent.observe.PrometheusEndpoint;
 import io.pqagent.agent.observe.RootLogLevel;
+import io.pqagent.agent.pqs.PqsServer;
+import io.pqagent.agent.pqs.PqsServerKey;
+import io.pqagent.agent.pqs.PqsServerSettings;
+import io.pqagent.agent.pqs.PqsUsers;
 import io.pqagent.agent.service.ServiceHub;
 import io.pqagent.directory.client.DirectoryClient;
 import io.pqagent.directory.client.DirectorySync;
@@ -78,6 +82,8 @@ public final class Agent implements AutoCloseable {
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final InetSocketAddress listening;
     private final Clock clock;
+    /** The PQS maintenance shell when {@code pqs.enabled}; null otherwise. */
+    private final PqsServer pqs;
     /** The one-shot that retires the old identity when the rotation's overlap ends; guarded by this. */
     private ScheduledFuture<?> retirement;
 
@@ -157,8 +163,39 @@ public final class Agent implements AutoCloseable {
                     config.metrics().listen().port()), registry));
         }
         closeables.add(ControlSocket.open(config.controlSocket(), this::command));
+        this.pqs = config.pqs().enabled() ? startPqs(config, entropy) : null;
         LOG.info("agent {} listening on {} with {} peers and {} services", config.name(), listening,
                 config.peers().size(), config.services().size());
+    }
+
+    /**
+     * The PQS server (docs/pqs.md §5): its own Simplex key and users file in the identity directory, user
+     * directories under {@code pqs-home} there, on the agent's listen host at {@code pqs.port}.
+     */
+    private PqsServer startPqs(AgentConfig config, EntropySource entropy) throws Exception {
+        java.nio.file.Path dir = config.identity().dir();
+        SigningKeyRecord key = PqsServerKey.loadOrCreate(dir, config.parameterSet(), clock, entropy);
+        PqsUsers users = PqsUsers.open(dir.resolve(PqsUsers.FILE_NAME));
+        PqsAgentDiagnostics diagnostics = new PqsAgentDiagnostics(this::command, () -> this.config, registry::scrape,
+                () -> {
+                    ObjectNode out = KeysReport.of(identities);
+                    out.putObject("pqs_server_key").put("expiration", key.expiration())
+                            .put("fingerprint", PqsServerKey.fingerprint(key.verificationKey()));
+                    return out;
+                });
+        PqsServer server = PqsServer.start(network, key, new InetSocketAddress(config.listen().host(),
+                config.pqs().port()), users, PqsServerSettings.defaults(dir.resolve("pqs-home")), diagnostics,
+                audit::record);
+        closeables.add(key); // closed after the server (closeables close in reverse)
+        closeables.add(server);
+        LOG.info("PQS listening on {}, server key {} (clients pin {})", server.localAddress(),
+                PqsServerKey.fingerprint(key.verificationKey()), dir.resolve(PqsServerKey.PUBLIC_FILE));
+        return server;
+    }
+
+    /** Where the PQS server listens, when enabled. */
+    public java.util.Optional<InetSocketAddress> pqsAddress() {
+        return pqs == null ? java.util.Optional.empty() : java.util.Optional.of(pqs.localAddress());
     }
 
     /** Starts the agent; every failure names what could not be set up. */
