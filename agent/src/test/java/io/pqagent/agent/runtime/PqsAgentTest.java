@@ -46,7 +46,8 @@ class PqsAgentTest {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
                         identity.resolve(PqsServerKey.KEY_FILE)))).isEqualTo("rw-------");
                 PublicKeyRecord pinned = KeyFiles.readQpkey(identity.resolve(PqsServerKey.PUBLIC_FILE));
-                try (PqsClient c = PqsClient.connect(fleet.network, pinned, agent.pqsAddress().get(), Duration.ofSeconds(20))) {
+                try (io.pqagent.qsmp.transport.QsmpNetwork network = io.pqagent.qsmp.transport.QsmpNetwork.create();
+                        PqsClient c = PqsClient.connect(network, pinned, agent.pqsAddress().get(), Duration.ofSeconds(20))) {
                     assertThat(c.login("ops", "field pass".getBytes(StandardCharsets.UTF_8)).outcome())
                             .isEqualTo(LoginOutcome.ACCEPTED);
                     assertThat(run(c, "status")).contains("\"name\" : \"alpha\"");
