@@ -85,6 +85,12 @@ public final class AgentMain implements Runnable {
                 return 2;
             }
             if (checkOnly) {
+                try {
+                    Agent.checkFilters(cfg);
+                } catch (IllegalArgumentException e) {
+                    err.println("qsmp-agent: " + config + ": " + e.getMessage());
+                    return 2;
+                }
                 out.println("configuration " + config + " is valid: " + cfg.peers().size() + " peers, "
                         + cfg.services().size() + " services, " + cfg.expose().size() + " exposed targets");
                 return 0;

@@ -198,6 +198,16 @@ public final class Agent implements AutoCloseable {
         return pqs == null ? java.util.Optional.empty() : java.util.Optional.of(pqs.localAddress());
     }
 
+    /**
+     * What {@code run --check-config} checks beyond the file itself: every exposed target's filter is in
+     * this build and accepts its policy.
+     *
+     * @throws IllegalArgumentException naming the exposed target and the policy key
+     */
+    public static void checkFilters(AgentConfig config) {
+        io.pqagent.agent.service.ExposedFilters.check(StreamFilters.load(), config.expose());
+    }
+
     /** Starts the agent; every failure names what could not be set up. */
     public static Agent start(AgentConfig config) throws Exception {
         return new Agent(config);

@@ -94,9 +94,7 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
      * @throws IllegalStateException naming the service whose local port cannot be bound
      */
     public synchronized void configure(List<ServiceConfig> services, List<ExposeConfig> exposes) {
-        for (ExposeConfig e : exposes) {
-            checkFilter(e);
-        }
+        ExposedFilters.check(filters, exposes);
         this.exposed = List.copyOf(exposes);
         Map<String, ServiceConfig> wanted = new HashMap<>();
         for (ServiceConfig s : services) {
@@ -126,15 +124,8 @@ public final class ServiceHub implements LinkListener, AutoCloseable {
         return s.name() + "\n" + s;
     }
 
-    private void checkFilter(ExposeConfig e) {
-        StreamFilterProvider p = filters.forProtocol(e.protocol().configName()).orElseThrow(() ->
-                new IllegalArgumentException("expose " + e.name() + ": protocol " + e.protocol().configName()
-                        + " is not in this build (available: " + String.join(", ", filters.protocols()) + ")"));
-        p.validate(context(e));
-    }
-
     private static FilterContext context(ExposeConfig e) {
-        return new FilterContext(e.name(), e.peer(), e.policy().tree());
+        return ExposedFilters.context(e);
     }
 
     // ---- the opener's side: a local port
