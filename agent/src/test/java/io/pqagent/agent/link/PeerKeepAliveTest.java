@@ -102,6 +102,8 @@ class PeerKeepAliveTest {
             zulu.configure(List.of(new PeerSpec("alpha", null, RatchetSchedule.DEFAULT)));
             alpha.configure(List.of(new PeerSpec("zulu", zuluAt, RatchetSchedule.DEFAULT)));
             await("up", () -> status(alpha, "zulu").state() == LinkState.UP);
+            // the dialer sees the tunnel up a moment before the listener has it in its table
+            await("up at zulu", () -> status(zulu, "alpha").state() == LinkState.UP);
 
             assertThat(zulu.reconnectAll("a test")).isEqualTo(1);
             await("alpha dialled again", () -> status(alpha, "zulu").tunnelsOpened() == 2
