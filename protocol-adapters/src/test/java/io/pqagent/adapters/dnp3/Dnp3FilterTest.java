@@ -1,5 +1,6 @@
 package io.pqagent.adapters.dnp3;
 
+import io.pqagent.adapters.testing.RecordingOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.pqagent.adapters.modbus;
 
+import io.pqagent.adapters.testing.PolicyYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pqagent.agent.config.AgentConfig;
@@ -31,7 +32,7 @@ class DocumentedPoliciesTest {
         String doc = Files.readString(DOC);
         int start = doc.indexOf("```yaml\n") + "```yaml\n".length();
         String expose = doc.substring(start, doc.indexOf("```", start));
-        AgentConfig config = new PolicyYaml(dir).load("peers:\n  - name: control-centre\n" + expose);
+        AgentConfig config = new PolicyYaml(dir, "plc", "modbus", "10.0.0.5:502").load("peers:\n  - name: control-centre\n" + expose);
         ModbusPolicies policies = PolicyReader.read(config.expose().get(0).policy().tree());
 
         ModbusPolicy cc = policies.forPeer("control-centre");
@@ -53,7 +54,7 @@ class DocumentedPoliciesTest {
         for (int i = first; i < lines.size() && lines.get(i).startsWith("  # "); i++) {
             entry.append("  ").append(lines.get(i).substring(4)).append('\n');
         }
-        AgentConfig config = new PolicyYaml(dir).load("peers:\n  - name: substation-b\n  - name: control-centre\n" + entry);
+        AgentConfig config = new PolicyYaml(dir, "plc", "modbus", "10.0.0.5:502").load("peers:\n  - name: substation-b\n  - name: control-centre\n" + entry);
         ModbusPolicies policies = PolicyReader.read(config.expose().get(0).policy().tree());
         assertThat(decide(policies.forPeer("substation-b"), 1, 6, 0, 15, 0, 1).allowed()).isTrue();
         assertThat(decide(policies.forPeer("control-centre"), 1, 6, 0, 15, 0, 1).code())

@@ -1,5 +1,6 @@
 package io.pqagent.adapters.modbus;
 
+import io.pqagent.adapters.testing.RecordingOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -1,5 +1,6 @@
 package io.pqagent.adapters.modbus;
 
+import io.pqagent.adapters.testing.PolicyYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ class PolicyReaderTest {
 
     @BeforeAll
     static void loader() throws Exception {
-        yaml = new PolicyYaml(dir);
+        yaml = new PolicyYaml(dir, "plc", "modbus", "10.0.0.5:502");
     }
 
     private static ModbusPolicies read(String policy) throws Exception {

@@ -1,5 +1,6 @@
 package io.pqagent.adapters.opcua;
 
+import io.pqagent.adapters.testing.PolicyYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class DocumentedOpcUaPolicyTest {
         String doc = Files.readString(repository().resolve("docs/adapters-opcua.md"));
         Matcher m = Pattern.compile("```yaml\n(expose:\n.*?)```", Pattern.DOTALL).matcher(doc);
         assertThat(m.find()).as("the policy example in the guide").isTrue();
-        OpcUaPolicies p = OpcUaPolicyReader.read(new PolicyYaml(dir).load("peers:\n  - name: control-centre\n"
+        OpcUaPolicies p = OpcUaPolicyReader.read(new PolicyYaml(dir, "plant", "opcua", "10.0.0.9:4840").load("peers:\n  - name: control-centre\n"
                 + m.group(1)).expose().get(0).policy().tree());
         OpcUaPolicy cc = p.forPeer("control-centre");
         assertThat(cc.decide("Publish", Map.of()).allowed()).isTrue();
@@ -49,7 +50,7 @@ class DocumentedOpcUaPolicyTest {
         Matcher m = Pattern.compile("(  # - name: plant-opcua\n(?:  #.*\n)+)").matcher(example);
         assertThat(m.find()).as("the commented opcua entry").isTrue();
         String entry = m.group(1).replaceAll("(?m)^  # ", "  ");
-        OpcUaPolicies p = OpcUaPolicyReader.read(new PolicyYaml(dir).load(
+        OpcUaPolicies p = OpcUaPolicyReader.read(new PolicyYaml(dir, "plant", "opcua", "10.0.0.9:4840").load(
                 "peers:\n  - name: control-centre\n  - name: substation-b\nexpose:\n" + entry).expose().get(0).policy().tree());
         OpcUaPolicy cc = p.forPeer("control-centre");
         assertThat(cc.decide("CreateMonitoredItems", Map.of()).allowed()).isTrue();

@@ -1,5 +1,6 @@
 package io.pqagent.adapters.opcua;
 
+import io.pqagent.adapters.testing.PolicyYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class OpcUaPolicyReaderTest {
 
     @BeforeAll
     static void loader() throws Exception {
-        yaml = new PolicyYaml(dir);
+        yaml = new PolicyYaml(dir, "plant", "opcua", "10.0.0.9:4840");
     }
 
     private static OpcUaPolicies read(String policy) throws Exception {

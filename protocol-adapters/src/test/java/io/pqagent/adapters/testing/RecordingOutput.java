@@ -1,4 +1,4 @@
-package io.pqagent.adapters.dnp3;
+package io.pqagent.adapters.testing;
 
 import io.pqagent.agent.filter.FilterOutput;
 import java.io.ByteArrayOutputStream;
@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a filter did, for assertions. */
-final class RecordingOutput implements FilterOutput {
-    final ByteArrayOutputStream toTarget = new ByteArrayOutputStream();
-    final ByteArrayOutputStream toOpener = new ByteArrayOutputStream();
-    final List<String> resets = new ArrayList<>();
-    final List<Map<String, Object>> audits = new ArrayList<>();
+/** A {@link FilterOutput} that remembers what the filter did, for the filters' unit tests. */
+public final class RecordingOutput implements FilterOutput {
+    public final ByteArrayOutputStream toTarget = new ByteArrayOutputStream();
+    public final ByteArrayOutputStream toOpener = new ByteArrayOutputStream();
+    public final List<String> resets = new ArrayList<>();
+    public final List<Map<String, Object>> audits = new ArrayList<>();
 
     @Override
     public void toTarget(byte[] data) {
@@ -37,7 +37,16 @@ final class RecordingOutput implements FilterOutput {
         audits.add(m);
     }
 
-    List<Map<String, Object>> audits(String event) {
+    /** The audit entries of one event, each with its {@code event} first. */
+    public List<Map<String, Object>> audits(String event) {
         return audits.stream().filter(a -> a.get("event").equals(event)).toList();
+    }
+
+    public byte[] target() {
+        return toTarget.toByteArray();
+    }
+
+    public byte[] opener() {
+        return toOpener.toByteArray();
     }
 }

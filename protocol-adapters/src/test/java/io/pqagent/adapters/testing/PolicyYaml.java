@@ -1,4 +1,4 @@
-package io.pqagent.adapters.modbus;
+package io.pqagent.adapters.testing;
 
 import io.pqagent.agent.config.AgentConfig;
 import io.pqagent.agent.config.ConfigLoader;
@@ -15,14 +15,21 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A policy written in YAML, read by the agent's own configuration loader, so the tests see the policy
- * tree exactly as the filter will (one-element lists collapsed, numbers and booleans typed).
+ * A policy written in YAML and read by the agent's own configuration loader, so a filter's tests see
+ * the tree exactly as the filter will (one-element lists collapsed, numbers and booleans typed).
  */
-final class PolicyYaml {
+public final class PolicyYaml {
     private final Path dir;
+    private final String service;
+    private final String protocol;
+    private final String target;
 
-    PolicyYaml(Path dir) throws Exception {
+    /** Policies of an expose entry named {@code service} for {@code protocol}, reaching {@code target}. */
+    public PolicyYaml(Path dir, String service, String protocol, String target) throws Exception {
         this.dir = dir;
+        this.service = service;
+        this.protocol = protocol;
+        this.target = target;
         Files.createDirectories(dir.resolve("identity"));
         Files.writeString(dir.resolve("identity/current.qid"), "not read by the loader");
         Files.write(dir.resolve("identity.key"), new byte[32]);
@@ -34,26 +41,26 @@ final class PolicyYaml {
         }
     }
 
-    /** The {@code policy:} tree of an expose entry whose policy section is {@code policyYaml}. */
-    Map<String, Object> tree(String policyYaml) throws Exception {
+    /** The {@code policy:} tree of the expose entry whose policy section is {@code policyYaml}. */
+    public Map<String, Object> tree(String policyYaml) throws Exception {
         String indented = policyYaml.stripIndent().lines().map(l -> "      " + l).reduce("", (a, b) -> a + b + "\n");
         return load("""
                 peers:
                   - name: site-b
                 expose:
-                  - name: plc
+                  - name: %s
                     peer: site-b
-                    protocol: modbus
-                    target: 10.0.0.5:502
+                    protocol: %s
+                    target: %s
                     policy:
-                """ + indented).expose().get(0).policy().tree();
+                """.formatted(service, protocol, target) + indented).expose().get(0).policy().tree();
     }
 
-    /** A configuration of the common settings and {@code rest} (peers, expose). */
-    AgentConfig load(String rest) throws Exception {
+    /** A configuration of the common settings and {@code rest} (peers, services, expose). */
+    public AgentConfig load(String rest) throws Exception {
         Path file = dir.resolve("agent.yaml");
         Files.writeString(file, """
-                name: plc-gateway
+                name: gateway
                 identity:
                   dir: identity
                   key-file: identity.key
