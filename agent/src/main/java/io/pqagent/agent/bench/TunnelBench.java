@@ -3,11 +3,8 @@ package io.pqagent.agent.bench;
 import io.pqagent.agent.plant.LocalPlant;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +66,7 @@ public final class TunnelBench {
             out.flush();
         } finally {
             if (settings.keep().isEmpty()) {
-                deleteTree(dir);
+                io.pqagent.agent.plant.ScratchDirectory.delete(dir);
             } else {
                 out.println("configs and logs kept in " + dir);
             }
@@ -138,24 +135,5 @@ public final class TunnelBench {
                     s == direct ? "-" : String.format(Locale.ROOT, "%.1f", (s.p99() - direct.p99()) / 1e3));
         }
         out.flush();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -110,7 +110,7 @@ public final class ScenarioRunner {
                 r.close();
             }
             if (options.keep().isEmpty()) {
-                deleteTree(dir);
+                io.pqagent.agent.plant.ScratchDirectory.delete(dir);
             } else {
                 options.out().println("configs, logs and audit logs kept in " + dir);
             }
@@ -574,14 +574,4 @@ public final class ScenarioRunner {
         return n;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }
