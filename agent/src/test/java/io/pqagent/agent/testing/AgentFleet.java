@@ -89,6 +89,33 @@ public final class AgentFleet implements AutoCloseable {
         return Loopback.freePortBelowEphemeralRange();
     }
 
+    /** {@code agent}'s audit events of one kind, oldest first (none while its audit log does not exist). */
+    public List<JsonNode> auditEvents(String agent, String event) throws java.io.IOException {
+        Path file = dir.resolve(agent).resolve("audit.jsonl");
+        List<JsonNode> out = new java.util.ArrayList<>();
+        if (java.nio.file.Files.exists(file)) {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (String line : java.nio.file.Files.readAllLines(file)) {
+                JsonNode n = json.readTree(line);
+                if (n.path("event").asText().equals(event)) {
+                    out.add(n);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every agent log of this fleet, for a failure message. */
+    public String logs() throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path log : files.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList()) {
+                b.append("---- ").append(log.getFileName()).append('\n').append(java.nio.file.Files.readString(log));
+            }
+        }
+        return b.toString();
+    }
+
     @Override
     public void close() throws Exception {
         plant.close();

@@ -1,7 +1,6 @@
 package io.pqagent.adapters.modbus;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pqagent.agent.testing.AgentFleet;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +21,6 @@ import java.util.List;
  */
 final class ModbusAgents implements AutoCloseable {
     static final String SERVICE = "plc";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     final AgentFleet fleet;
     final int servicePort;
@@ -77,17 +74,7 @@ final class ModbusAgents implements AutoCloseable {
 
     /** bravo's audit events of one kind, oldest first. */
     List<JsonNode> audit(String event) throws Exception {
-        Path file = fleet.dir.resolve("bravo").resolve("audit.jsonl");
-        List<JsonNode> out = new ArrayList<>();
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file)) {
-                JsonNode n = JSON.readTree(line);
-                if (n.path("event").asText().equals(event)) {
-                    out.add(n);
-                }
-            }
-        }
-        return out;
+        return fleet.auditEvents("bravo", event);
     }
 
     /** bravo's Prometheus scrape. */
@@ -99,14 +86,7 @@ final class ModbusAgents implements AutoCloseable {
 
     /** The agents' logs, for a failure message. */
     String logs() throws Exception {
-        StringBuilder b = new StringBuilder();
-        for (String name : new String[] {"alpha", "bravo"}) {
-            Path log = fleet.dir.resolve(name + ".log");
-            if (Files.exists(log)) {
-                b.append("---- ").append(name).append(".log\n").append(Files.readString(log));
-            }
-        }
-        return b.toString();
+        return fleet.logs();
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.pqagent.adapters.opcua;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pqagent.agent.testing.AgentFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +14,6 @@ import java.util.List;
  */
 final class OpcUaAgents {
     static final String SERVICE = "plant";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     final AgentFleet fleet;
     final int servicePort;
@@ -67,28 +64,12 @@ final class OpcUaAgents {
 
     /** bravo's audit events of one kind, oldest first. */
     List<JsonNode> audit(String event) throws Exception {
-        Path file = fleet.dir.resolve("bravo").resolve("audit.jsonl");
-        List<JsonNode> out = new ArrayList<>();
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file)) {
-                JsonNode n = JSON.readTree(line);
-                if (n.path("event").asText().equals(event)) {
-                    out.add(n);
-                }
-            }
-        }
-        return out;
+        return fleet.auditEvents("bravo", event);
     }
 
     /** The agents' logs, for a failure message. */
     String logs() throws Exception {
-        StringBuilder b = new StringBuilder();
-        try (var files = Files.list(fleet.dir)) {
-            for (Path log : files.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList()) {
-                b.append("---- ").append(log.getFileName()).append('\n').append(Files.readString(log));
-            }
-        }
-        return b.toString();
+        return fleet.logs();
     }
 
     void close() throws Exception {
