@@ -43,8 +43,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A plant in a scratch directory: a record authority and a directory replica in this JVM, and agents as
- * {@code qsmp-agent run} processes started with this JVM's class path. Each agent lives in
+ * A plant in a scratch directory: a record authority in this JVM, a directory replica (in this JVM, or as a
+ * {@code qsmp-directory serve} process), and agents as {@code qsmp-agent run} processes started with this
+ * JVM's class path. Each agent lives in
  * {@code DIR/NAME/} (identity, key file, {@code agent.yaml}, control socket, audit log) and logs to
  * {@code DIR/NAME.log}.
  */
@@ -58,17 +59,32 @@ public final class LocalPlant implements AutoCloseable {
     private final QsmpNetwork network = QsmpNetwork.create();
     private final RecordAuthority authority;
     private final SigningKeyRecord replicaKey;
-    private final DirectoryReplica replica;
+    private final AutoCloseable directory;
+    private final InetSocketAddress directoryAddress;
     private final DirectoryClient operator;
     private final Map<String, DirectoryRecord> records = new ConcurrentHashMap<>();
     private final Map<String, Process> agents = new LinkedHashMap<>();
     private long serial = 1;
 
     /**
-     * Starts the directory replica on a loopback port. {@code replicaValidSeconds} is how long its Simplex
-     * key lives; {@code replicaThreads} how many handshakes it serves at once.
+     * Starts the directory replica in this JVM on a loopback port. {@code replicaValidSeconds} is how long its
+     * Simplex key lives; {@code replicaThreads} how many handshakes it serves at once.
      */
     public LocalPlant(Path dir, ParameterSet set, long replicaValidSeconds, int replicaThreads) throws Exception {
+        this(dir, set, replicaValidSeconds, replicaThreads, null, List.of());
+    }
+
+    /**
+     * A plant whose directory replica is a {@code qsmp-directory serve} process of its own, listening on
+     * {@code bind} (the agents reach it there), run with {@code jvmOptions}; its log is {@code DIR/directory.log}.
+     */
+    public static LocalPlant withDirectoryProcess(Path dir, ParameterSet set, long replicaValidSeconds, int workers,
+            String bind, List<String> jvmOptions) throws Exception {
+        return new LocalPlant(dir, set, replicaValidSeconds, workers, bind, jvmOptions);
+    }
+
+    private LocalPlant(Path dir, ParameterSet set, long replicaValidSeconds, int replicaThreads, String processBind,
+            List<String> jvmOptions) throws Exception {
         this.dir = dir;
         this.set = set;
         SigningKeyPair pair = RecordAuthority.generate(entropy);
@@ -78,12 +94,23 @@ public final class LocalPlant implements AutoCloseable {
         AuthorityKeyFile.write(authorityKeyFile(), authority.publicKey());
         replicaKey = KeyGeneration.generate(set, KeyId.random(entropy), now() + replicaValidSeconds, entropy);
         KeyFiles.writeQpkey(replicaKeyFile(), replicaKey.publicRecord());
-        replica = DirectoryReplica.start(network, HandshakeContext.defaults(set), replicaKey,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), TransportSettings.DEFAULTS,
-                SqliteRecordStore.open(dir.resolve("records.db")),
-                new SubmissionCheck(authority.publicKey(), Set.of(set.config()), Clock.system(0)), replicaThreads);
+        if (processBind == null) {
+            DirectoryReplica replica = DirectoryReplica.start(network, HandshakeContext.defaults(set), replicaKey,
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), TransportSettings.DEFAULTS,
+                    SqliteRecordStore.open(dir.resolve("records.db")),
+                    new SubmissionCheck(authority.publicKey(), Set.of(set.config()), Clock.system(0)), replicaThreads);
+            directory = replica;
+            directoryAddress = replica.localAddress();
+        } else {
+            Path secret = dir.resolve("replica.qskey");
+            KeyFiles.writeQskey(secret, replicaKey);
+            DirectoryProcess process = DirectoryProcess.start("sqlite:" + dir.resolve("records.db"), authorityKeyFile(),
+                    secret, processBind, replicaThreads, jvmOptions, dir.resolve("directory.log"), Duration.ofSeconds(60));
+            directory = process;
+            directoryAddress = process.address();
+        }
         operator = new DirectoryClient(network, HandshakeContext.defaults(set),
-                List.of(new ReplicaEndpoint(replica.localAddress(), replicaKey.publicRecord())), authority.publicKey(),
+                List.of(new ReplicaEndpoint(directoryAddress, replicaKey.publicRecord())), authority.publicKey(),
                 TransportSettings.DEFAULTS, Duration.ofSeconds(10));
     }
 
@@ -95,8 +122,9 @@ public final class LocalPlant implements AutoCloseable {
         return set;
     }
 
-    public DirectoryReplica replica() {
-        return replica;
+    /** Where the directory replica listens. */
+    public InetSocketAddress directoryAddress() {
+        return directoryAddress;
     }
 
     public SigningKeyRecord replicaKey() {
@@ -171,12 +199,17 @@ public final class LocalPlant implements AutoCloseable {
      * returns its path.
      */
     public Path configure(String name, int port, String rest) throws IOException {
+        return configure(name, "127.0.0.1", port, rest);
+    }
+
+    /** {@link #configure(String, int, String)} with the listener on {@code listenAddress}. */
+    public Path configure(String name, String listenAddress, int port, String rest) throws IOException {
         String yaml = "name: " + name + "\n"
                 + "identity:\n  dir: identity\n  key-file: identity.key\n"
                 + "parameter-set: " + set.config().text() + "\n"
-                + "listen:\n  address: 127.0.0.1\n  port: " + port + "\n"
+                + "listen:\n  address: " + listenAddress + "\n  port: " + port + "\n"
                 + "directory:\n  authority-key: " + authorityKeyFile() + "\n  cache: directory.cache\n"
-                + "  replicas:\n    - address: 127.0.0.1:" + replica.localAddress().getPort() + "\n"
+                + "  replicas:\n    - address: " + directoryAddress.getHostString() + ":" + directoryAddress.getPort() + "\n"
                 + "      key: " + replicaKeyFile() + "\n"
                 + "control-socket: " + socket(name) + "\n"
                 + rest;
@@ -191,12 +224,21 @@ public final class LocalPlant implements AutoCloseable {
      * options, its output appended to {@code DIR/NAME.log}. An agent already running under that name is
      * an error.
      */
-    public synchronized Process start(String name, List<String> jvmOptions) throws IOException {
+    public Process start(String name, List<String> jvmOptions) throws IOException {
+        return start(name, List.of(), jvmOptions);
+    }
+
+    /**
+     * {@link #start(String, List)} after {@code prefix}: a command that runs the rest of the command line
+     * somewhere else, e.g. {@code ip netns exec NAME} for a network namespace (it must exec the JVM, so
+     * that killing the process kills the agent).
+     */
+    public synchronized Process start(String name, List<String> prefix, List<String> jvmOptions) throws IOException {
         Process running = agents.get(name);
         if (running != null && running.isAlive()) {
             throw new IllegalStateException("agent " + name + " is already running");
         }
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
@@ -296,7 +338,7 @@ public final class LocalPlant implements AutoCloseable {
         return Clock.system(0).utcSeconds();
     }
 
-    /** Stops every agent (SIGTERM, then SIGKILL after 15 s), the replica and the authority. */
+    /** Stops every agent (SIGTERM, then SIGKILL after 15 s), the directory replica and the authority. */
     @Override
     public void close() throws Exception {
         List<Process> all;
@@ -312,7 +354,7 @@ public final class LocalPlant implements AutoCloseable {
             }
         }
         operator.close();
-        replica.close();
+        directory.close();
         network.close();
         replicaKey.close();
         authority.close();

@@ -3,7 +3,6 @@ package io.pqagent.agent.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pqagent.agent.plant.LocalPlant;
 import io.pqagent.directory.record.DirectoryRecord;
-import io.pqagent.directory.replica.DirectoryReplica;
 import io.pqagent.qsmp.crypto.EntropySource;
 import io.pqagent.qsmp.crypto.ParameterSet;
 import io.pqagent.qsmp.keys.PublicKeyRecord;
@@ -24,7 +23,6 @@ public final class AgentFleet implements AutoCloseable {
     public final Path dir;
     public final EntropySource entropy = EntropySource.system();
     public final SigningKeyRecord replicaKey;
-    public final DirectoryReplica replica;
     /** The newest record of each enrolled name. */
     public final Map<String, DirectoryRecord> records;
     private final LocalPlant plant;
@@ -33,7 +31,6 @@ public final class AgentFleet implements AutoCloseable {
         this.dir = dir;
         plant = new LocalPlant(dir, SET, 2_000_000_000L, 2);
         replicaKey = plant.replicaKey();
-        replica = plant.replica();
         records = plant.records();
     }
 

@@ -25,6 +25,11 @@ public final class LatencyLog {
         return size;
     }
 
+    /** The round trips from the {@code from}-th on, in the order they were added (for streaming them elsewhere). */
+    public synchronized long[] since(int from) {
+        return Arrays.copyOfRange(nanos, Math.min(from, size), size);
+    }
+
     /** The sorted sample so far, or empty when nothing was measured. */
     public synchronized Optional<LatencySample> sample() {
         return size == 0 ? Optional.empty() : Optional.of(new LatencySample(name, Arrays.copyOf(nanos, size)));

@@ -134,8 +134,11 @@ public abstract class PollingMaster implements AutoCloseable {
                 lastSuccessNanos.set(System.nanoTime());
                 pause = 100;
             } catch (InterruptedException e) {
-                return;
+                break;
             } catch (Exception e) {
+                if (!running) {
+                    break; // stopped mid-request: the stop, not a failure of the link
+                }
                 fail(e);
                 sleep(pause);
                 pause = Math.min(2_000, pause * 2);

@@ -18,15 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LinkRelay implements AutoCloseable {
     private final ServerSocket server;
-    private final int targetPort;
+    private final InetSocketAddress target;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
-    LinkRelay(int targetPort) throws IOException {
-        this.targetPort = targetPort;
+    /** Listens on {@code bindHost} (a free port) and relays to {@code target}. */
+    LinkRelay(String bindHost, InetSocketAddress target) throws IOException {
+        this.target = target;
         server = new ServerSocket();
         server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), LocalPlant.freePort()), 50);
+        server.bind(new InetSocketAddress(InetAddress.getByName(bindHost), LocalPlant.freePort()), 50);
         Thread t = new Thread(this::accept, "link-relay-" + port());
         t.setDaemon(true);
         t.start();
@@ -76,7 +77,7 @@ final class LinkRelay implements AutoCloseable {
         try {
             in.setTcpNoDelay(true);
             out.setTcpNoDelay(true);
-            out.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 5_000);
+            out.connect(target, 5_000);
         } catch (IOException refused) {
             close(in);
             close(out);

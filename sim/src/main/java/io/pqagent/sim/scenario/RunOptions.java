@@ -18,6 +18,14 @@ public record RunOptions(PrintStream out, Optional<Path> keep, List<String> agen
         agentJvm = List.copyOf(agentJvm);
     }
 
+    /**
+     * The JVM of the other parts (the directory, the devices, the masters): small, quick to start; their
+     * work is light next to the agents'.
+     */
+    public static List<String> partJvm() {
+        return List.of("-XX:+UseSerialGC", "-Xmx160m", "-XX:TieredStopAtLevel=1", "-Xss512k");
+    }
+
     /** The agents' default JVM: the serial collector with a small young generation, as bin/qsmp-agent runs them. */
     public static List<String> defaultAgentJvm() {
         return List.of("-XX:+UseSerialGC", "-Xmn32m", "-Xmx256m", "-XX:TieredStopAtLevel=1");

@@ -7,16 +7,11 @@ import io.pqagent.agent.plant.LocalPlant;
 import io.pqagent.qsmp.crypto.ParameterSet;
 import io.pqagent.qsmp.keys.KeyFiles;
 import io.pqagent.sim.device.Protocol;
-import io.pqagent.sim.device.StageDevice;
-import io.pqagent.sim.master.Dnp3Poller;
 import io.pqagent.sim.master.LatencyLog;
 import io.pqagent.sim.master.MasterReport;
 import io.pqagent.sim.master.MasterSettings;
-import io.pqagent.sim.master.ModbusMaster;
-import io.pqagent.sim.master.OpcUaPoller;
-import io.pqagent.sim.master.PollingMaster;
-import io.pqagent.sim.plant.StageTicker;
-import io.pqagent.sim.plant.WaterStage;
+import io.pqagent.sim.process.DeviceProcess;
+import io.pqagent.sim.process.MasterProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,16 +26,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs a scenario: a directory replica (in this JVM), one agent per site as a real {@code qsmp-agent run}
- * process, every link through a {@link LinkRelay} so it can be cut, the stages and masters in this JVM;
- * then the traffic, the events at their times, a status line, and the {@link Summary}.
+ * Runs a scenario with every part a process of its own: the directory ({@code qsmp-directory serve}), one
+ * agent per site ({@code qsmp-agent run}), each stage's device ({@code qsmp-sim device}) and each master
+ * ({@code qsmp-sim master}), on loopback or in a network namespace per site; every link through a
+ * {@link LinkRelay} in this process so it can be cut. Then the traffic, the events at their times, a status
+ * line, and the {@link Summary}. This process is the operator: it holds the record authority, signs
+ * registrations and revocations, and runs the agents' own commands for ratchets and rotations.
  */
 public final class ScenarioRunner {
     private static final long REVOCATION_CUTOFF_LIMIT_MILLIS = 5_000;
@@ -49,14 +51,17 @@ public final class ScenarioRunner {
     private final Map<String, Integer> listenPorts = new LinkedHashMap<>();
     private final Map<String, LinkRelay> relays = new LinkedHashMap<>();
     private final Map<String, AgentCounters> counters = new LinkedHashMap<>();
-    private final Map<String, StageDevice> devices = new LinkedHashMap<>();
+    private final Map<String, DeviceProcess> devices = new LinkedHashMap<>();
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
-    private final Map<String, PollingMaster> masters = new LinkedHashMap<>();
+    private final Map<String, Map<Protocol, Integer>> devicePorts = new LinkedHashMap<>();
+    private final Map<String, MasterProcess> masters = new LinkedHashMap<>();
     private final Map<Protocol, LatencyLog> latency = new LinkedHashMap<>();
     private final List<FaultRecord> faults = new CopyOnWriteArrayList<>();
     private final List<String> gone = new CopyOnWriteArrayList<>();
     private final List<String> notes = new CopyOnWriteArrayList<>();
     private LocalPlant plant;
+    private SiteNetwork network;
+    private Path dir;
     private long trafficStart;
 
     public ScenarioRunner(Scenario scenario, RunOptions options) {
@@ -69,7 +74,7 @@ public final class ScenarioRunner {
 
     /** Runs the scenario to its end and returns the summary (already printed). */
     public Summary run() throws Exception {
-        Path dir = options.keep().isPresent() ? Files.createDirectories(options.keep().get())
+        dir = options.keep().isPresent() ? Files.createDirectories(options.keep().get())
                 : Files.createTempDirectory("qsmp-sim");
         long began = System.nanoTime();
         ScheduledExecutorService events = Executors.newScheduledThreadPool(4, r -> {
@@ -77,35 +82,30 @@ public final class ScenarioRunner {
             t.setDaemon(true);
             return t;
         });
-        try (StageTicker ticker = new StageTicker(100);
-                LocalPlant p = new LocalPlant(dir, ParameterSet.select(scenario.parameterSet(), true), 86_400, 2)) {
+        network = SiteNetwork.loopback();
+        try (SiteNetwork sites = network;
+                LocalPlant p = LocalPlant.withDirectoryProcess(dir, ParameterSet.select(scenario.parameterSet(), true),
+                        86_400, 2, network.hostAddress(), RunOptions.partJvm())) {
             plant = p;
-            startStages(ticker);
-            startAgents();
-            say(String.format(Locale.ROOT, "plant up in %.1f s: %d agents, %d tunnels, %d stages; traffic for %s",
-                    (System.nanoTime() - began) / 1e9, scenario.sites().size(), scenario.tunnels().size(),
-                    scenario.stages().size(), DurationText.of(scenario.duration())));
-            startMasters();
+            startPlant();
+            say(String.format(Locale.ROOT, "plant up in %.1f s: %d agents, %d tunnels, %d stages, %d masters%s; "
+                    + "traffic for %s", (System.nanoTime() - began) / 1e9, scenario.sites().size(),
+                    scenario.tunnels().size(), scenario.stages().size(), scenario.masters().size(),
+                    "", DurationText.of(scenario.duration())));
             trafficStart = System.nanoTime();
             for (Scenario.Event e : scenario.events()) {
                 events.schedule(() -> inject(e, events), e.at().toMillis(), TimeUnit.MILLISECONDS);
             }
             watch(trafficStart + scenario.duration().toNanos());
             long trafficEnd = System.nanoTime();
-            for (PollingMaster m : masters.values()) {
-                m.close();
-            }
-            Summary s = summarize((trafficEnd - trafficStart) / 1e9, dir);
+            Map<String, MasterReport> reports = stopMasters();
+            Summary s = summarize((trafficEnd - trafficStart) / 1e9, reports);
             s.print(options.out());
             return s;
         } finally {
             events.shutdownNow();
-            for (PollingMaster m : masters.values()) {
-                m.close();
-            }
-            for (StageDevice d : devices.values()) {
-                d.close();
-            }
+            closeAll(masters.values());
+            closeAll(devices.values());
             for (LinkRelay r : relays.values()) {
                 r.close();
             }
@@ -117,18 +117,90 @@ public final class ScenarioRunner {
         }
     }
 
+    /**
+     * The devices and the agents start side by side (the agents need only the devices' ports, chosen here);
+     * the masters once every tunnel is up, so that traffic starts on a complete plant.
+     */
+    private void startPlant() throws Exception {
+        List<Callable<Void>> starts = new ArrayList<>();
+        for (Scenario.Stage s : scenario.stages()) {
+            int modbus = LocalPlant.freePort();
+            int dnp3 = LocalPlant.freePort();
+            int opcua = LocalPlant.freePort();
+            devicePorts.put(s.name(), Map.of(Protocol.MODBUS, modbus, Protocol.DNP3, dnp3, Protocol.OPCUA, opcua));
+            starts.add(() -> {
+                DeviceProcess d = DeviceProcess.start(s.name(), network.commandPrefix(s.site()), RunOptions.partJvm(),
+                        "127.0.0.1", modbus, s.modbusUnit(), dnp3, s.dnp3Address(), opcua, dir.resolve(s.name() + ".log"));
+                synchronized (devices) {
+                    devices.put(s.name(), d);
+                }
+                return null;
+            });
+        }
+        starts.add(() -> {
+            startAgents();
+            return null;
+        });
+        all(starts);
+        List<Callable<Void>> masterStarts = new ArrayList<>();
+        for (Scenario.Master m : scenario.masters()) {
+            masterStarts.add(() -> {
+                startMaster(m);
+                return null;
+            });
+        }
+        all(masterStarts);
+    }
+
+    /** Runs the tasks side by side; the first failure (after all have ended) is thrown. */
+    private static void all(List<Callable<Void>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            Exception first = null;
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof Exception x ? x : new IOException(e.getCause());
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void closeAll(java.util.Collection<? extends AutoCloseable> parts) {
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception ignored) {
+                // closing what is left after a run; a part that is already gone is fine
+            }
+        }
+    }
+
+    /** Stops every master (side by side: a master may be waiting out a timeout) and collects the reports. */
+    private Map<String, MasterReport> stopMasters() throws Exception {
+        Map<String, MasterReport> reports = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Callable<Void>> stops = new ArrayList<>();
+        for (MasterProcess m : masters.values()) {
+            stops.add(() -> {
+                reports.put(m.settings().name(), m.stop());
+                return null;
+            });
+        }
+        all(stops);
+        return reports;
+    }
+
     private void say(String line) {
         options.out().println(line);
         options.out().flush();
-    }
-
-    private void startStages(StageTicker ticker) throws Exception {
-        for (Scenario.Stage s : scenario.stages()) {
-            WaterStage stage = WaterStage.standard();
-            ticker.add(stage);
-            devices.put(s.name(), StageDevice.start(stage, "127.0.0.1", LocalPlant.freePort(), s.modbusUnit(),
-                    LocalPlant.freePort(), s.dnp3Address(), LocalPlant.freePort()));
-        }
     }
 
     private static String key(String a, String b) {
@@ -148,14 +220,15 @@ public final class ScenarioRunner {
         }
         for (List<String> t : scenario.tunnels()) {
             String listener = dials(t.get(0), t.get(1)) ? t.get(1) : t.get(0);
-            relays.put(key(t.get(0), t.get(1)), new LinkRelay(listenPorts.get(listener)));
+            relays.put(key(t.get(0), t.get(1)), new LinkRelay(network.hostAddress(),
+                    new InetSocketAddress(network.siteAddress(listener), listenPorts.get(listener))));
         }
         for (Scenario.Service s : scenario.services()) {
             servicePorts.put(s.name(), LocalPlant.freePort());
         }
         for (String site : scenario.sites()) {
-            plant.configure(site, listenPorts.get(site), agentYaml(site));
-            plant.start(site, options.agentJvm());
+            plant.configure(site, network.siteAddress(site), listenPorts.get(site), agentYaml(site));
+            plant.start(site, network.commandPrefix(site), options.agentJvm());
         }
         for (List<String> t : scenario.tunnels()) {
             String dialer = dials(t.get(0), t.get(1)) ? t.get(0) : t.get(1);
@@ -180,18 +253,19 @@ public final class ScenarioRunner {
             String peer = t.get(0).equals(site) ? t.get(1) : t.get(0);
             y.append("  - name: ").append(peer).append('\n');
             if (dials(site, peer)) {
-                y.append("    address: 127.0.0.1:").append(relays.get(key(site, peer)).port()).append('\n');
+                y.append("    address: ").append(network.hostAddress()).append(':')
+                        .append(relays.get(key(site, peer)).port()).append('\n');
             }
         }
         StringBuilder services = new StringBuilder();
         StringBuilder expose = new StringBuilder();
         for (Scenario.Service s : scenario.services()) {
             Scenario.Stage stage = scenario.stage(s.stage()).orElseThrow();
-            int target = devices.get(s.stage()).port(s.face());
+            int target = devicePorts.get(s.stage()).get(s.face());
             if (s.from().equals(site)) {
                 services.append("  - name: ").append(s.name()).append("\n    peer: ").append(stage.site())
-                        .append("\n    protocol: ").append(s.protocol()).append("\n    local: 127.0.0.1:")
-                        .append(servicePorts.get(s.name())).append("\n    target: 127.0.0.1:").append(target).append('\n');
+                        .append("\n    protocol: ").append(s.protocol()).append("\n    local: ")
+                        .append(network.siteAddress(site)).append(':').append(servicePorts.get(s.name())).append("\n    target: 127.0.0.1:").append(target).append('\n');
             }
             if (stage.site().equals(site)) {
                 expose.append("  - name: ").append(s.name()).append("\n    peer: ").append(s.from())
@@ -209,20 +283,18 @@ public final class ScenarioRunner {
         return y.toString();
     }
 
-    private void startMasters() {
-        for (Scenario.Master m : scenario.masters()) {
-            Scenario.Service s = scenario.service(m.service()).orElseThrow();
-            Scenario.Stage stage = scenario.stage(s.stage()).orElseThrow();
-            MasterSettings settings = new MasterSettings(m.name(), s.face(),
-                    new InetSocketAddress("127.0.0.1", servicePorts.get(s.name())), m.slot(), m.rate(), m.writeEvery(),
-                    m.timeout());
-            PollingMaster master = switch (s.face()) {
-                case MODBUS -> new ModbusMaster(settings, stage.modbusUnit(), latency.get(Protocol.MODBUS));
-                case DNP3 -> new Dnp3Poller(settings, 1, stage.dnp3Address(), latency.get(Protocol.DNP3));
-                case OPCUA -> new OpcUaPoller(settings, latency.get(Protocol.OPCUA));
-            };
+    /** A master runs at its service's site and reaches the stage through that site's agent. */
+    private void startMaster(Scenario.Master m) throws Exception {
+        Scenario.Service s = scenario.service(m.service()).orElseThrow();
+        Scenario.Stage stage = scenario.stage(s.stage()).orElseThrow();
+        MasterSettings settings = new MasterSettings(m.name(), s.face(),
+                new InetSocketAddress(network.siteAddress(s.from()), servicePorts.get(s.name())), m.slot(), m.rate(),
+                m.writeEvery(), m.timeout());
+        MasterProcess master = MasterProcess.start(settings, stage.modbusUnit(), 1, stage.dnp3Address(),
+                network.commandPrefix(s.from()), RunOptions.partJvm(), latency.get(s.face()),
+                dir.resolve(m.name() + ".log"));
+        synchronized (masters) {
             masters.put(m.name(), master);
-            master.start();
         }
     }
 
@@ -285,8 +357,14 @@ public final class ScenarioRunner {
                     return List.of(List.of(svc.from(), scenario.stage(svc.stage()).orElseThrow().site()));
                 }).orElseGet(() -> tunnelsOf(f.site().orElseThrow()));
                 r = record(e, tunnels, true);
-                int port = f.service().map(servicePorts::get).orElseGet(() -> listenPorts.get(f.site().orElseThrow()));
-                r.note = new GarbageFlood().run(port, f.length().toMillis());
+                InetSocketAddress target = f.service().map(name -> {
+                    Scenario.Service svc = scenario.service(name).orElseThrow();
+                    return new InetSocketAddress(network.siteAddress(svc.from()), servicePorts.get(name));
+                }).orElseGet(() -> {
+                    String site = f.site().orElseThrow();
+                    return new InetSocketAddress(network.siteAddress(site), listenPorts.get(site));
+                });
+                r.note = new GarbageFlood().run(target, f.length().toMillis());
                 r.clearedNanos = System.nanoTime();
             } else if (e instanceof Scenario.Ratchet t) {
                 r = record(e, List.of(), false);
@@ -312,7 +390,7 @@ public final class ScenarioRunner {
 
     private void restart(String site, FaultRecord r) {
         try {
-            plant.start(site, options.agentJvm());
+            plant.start(site, network.commandPrefix(site), options.agentJvm());
             r.clearedNanos = System.nanoTime();
         } catch (IOException e) {
             r.failure = "restart failed: " + e.getMessage();
@@ -420,7 +498,7 @@ public final class ScenarioRunner {
                 b.append(' ').append(e.getKey().text()).append(' ').append(e.getValue().count());
             }
         }
-        long errors = masters.values().stream().mapToLong(PollingMaster::errors).sum();
+        long errors = masters.values().stream().mapToLong(MasterProcess::errors).sum();
         long active = faults.stream().filter(FaultRecord::pending).count();
         b.append(" req | errors ").append(errors).append(" | events ").append(faults.size()).append('/')
                 .append(scenario.events().size());
@@ -437,7 +515,7 @@ public final class ScenarioRunner {
 
     // ---- the summary ----
 
-    private Summary summarize(double seconds, Path dir) throws IOException {
+    private Summary summarize(double seconds, Map<String, MasterReport> reports) throws Exception {
         sample();
         List<String> broken = new ArrayList<>();
         long handshakes = 0;
@@ -469,8 +547,7 @@ public final class ScenarioRunner {
         long errors = 0;
         long denied = 0;
         for (Scenario.Master m : scenario.masters()) {
-            PollingMaster pm = masters.get(m.name());
-            MasterReport r = pm.report();
+            MasterReport r = reports.get(m.name());
             ack += r.writesAcknowledged();
             refused += r.writesRefused();
             unknown += r.writesUnknown();
@@ -481,7 +558,7 @@ public final class ScenarioRunner {
             r.violations().forEach(v -> broken.add("write consistency: " + v));
             // the final word on lost and duplicated writes is the stage's own count
             Scenario.Service s = scenario.service(m.service()).orElseThrow();
-            long count = devices.get(s.stage()).stage().commands(m.slot());
+            long count = devices.get(s.stage()).commands(m.slot());
             if (count < r.writesAcknowledged() || count > r.writesAcknowledged() + r.writesUnknown()) {
                 broken.add(String.format(Locale.ROOT, "write consistency: %s: stage %s counts %d commands in slot %d, "
                         + "the master saw %d acknowledged and %d unanswered", m.name(), s.stage(), count, m.slot(),
@@ -500,16 +577,17 @@ public final class ScenarioRunner {
             if (f.event instanceof Scenario.Probe p) {
                 probes++;
                 Scenario.Service s = scenario.service(scenario.master(p.master()).orElseThrow().service()).orElseThrow();
-                long reached = devices.get(s.stage()).stage().commands(p.slot());
+                long reached = devices.get(s.stage()).commands(p.slot());
                 if (reached > 0) {
                     broken.add("policy: " + reached + " write(s) reached slot " + p.slot() + " of stage " + s.stage()
                             + ", which the policy forbids");
                 }
             }
         }
-        long masterProbesFailed = masters.values().stream().mapToLong(m -> m.report().probesFailed()).sum();
-        if (denied + masterProbesFailed < probes) {
-            notes.add((probes - denied - masterProbesFailed) + " probe(s) were never sent (their master was not connected)");
+        long answered = reports.values().stream()
+                .mapToLong(r -> r.probesDenied() + r.probesCarriedOut() + r.probesFailed()).sum();
+        if (answered < probes) {
+            notes.add((probes - answered) + " probe(s) were never sent (their master was not connected)");
         }
         List<String> faultLines = new ArrayList<>();
         for (FaultRecord f : faults.stream().sorted(Comparator.comparingLong(x -> x.startNanos)).toList()) {
@@ -526,7 +604,7 @@ public final class ScenarioRunner {
         }
         return new Summary(scenario.name(), seconds, scenario.sites().size(), scenario.stages().size(),
                 scenario.masters().size(), handshakes, failures, ratchets, figures, updates, ack, refused, unknown, checks,
-                probes, denied, countInAudits(dir, "_denied\""), faultLines, errors, countInLogs(dir, " ERROR "), notes,
+                probes, denied, countInAudits("_denied\""), faultLines, errors, countInLogs(" ERROR "), notes,
                 broken);
     }
 
@@ -548,7 +626,7 @@ public final class ScenarioRunner {
         return b.toString();
     }
 
-    private long countInAudits(Path dir, String needle) throws IOException {
+    private long countInAudits(String needle) throws IOException {
         long n = 0;
         for (String site : scenario.sites()) {
             Path audit = plant.home(site).resolve("audit.jsonl");
@@ -561,7 +639,7 @@ public final class ScenarioRunner {
         return n;
     }
 
-    private long countInLogs(Path dir, String needle) throws IOException {
+    private long countInLogs(String needle) throws IOException {
         long n = 0;
         for (String site : scenario.sites()) {
             Path log = plant.log(site);
