@@ -7,6 +7,7 @@ import io.pqagent.sim.device.Protocol;
 import io.pqagent.sim.device.OpcUaMap;
 import io.pqagent.sim.device.StageDevice;
 import io.pqagent.sim.master.MasterSettings;
+import io.pqagent.sim.netns.PlantNetwork;
 import io.pqagent.sim.plant.StageTicker;
 import io.pqagent.sim.process.DevicePart;
 import io.pqagent.sim.process.MasterPart;
@@ -81,12 +82,19 @@ public final class SimMain implements Runnable {
         throw new CommandLine.ParameterException(new CommandLine(this), "choose a command (demo, run, device, master)");
     }
 
-    static int runScenario(Scenario scenario, Optional<Duration> length, Path keep, PrintStream out) throws Exception {
+    static int runScenario(Scenario scenario, Optional<Duration> length, Path keep, boolean netns, PrintStream out)
+            throws Exception {
         Scenario s = length.map(scenario::compressed).orElse(scenario);
+        if (netns) {
+            Optional<String> reason = PlantNetwork.unavailableReason();
+            if (reason.isPresent()) {
+                throw new IllegalArgumentException("--netns: " + reason.get());
+            }
+        }
         out.println("qsmp-sim: scenario " + s.name() + ", " + DurationText.of(s.duration()) + " of traffic, "
                 + s.events().size() + " events");
         Summary summary = new ScenarioRunner(s, new RunOptions(out, Optional.ofNullable(keep),
-                RunOptions.defaultAgentJvm(), System.console() != null)).run();
+                RunOptions.defaultAgentJvm(), System.console() != null, netns)).run();
         return summary.passed() ? 0 : 1;
     }
 
@@ -107,10 +115,13 @@ public final class SimMain implements Runnable {
         @Option(names = "--keep", paramLabel = "DIR", description = "Keep the agents' configs and logs in DIR.")
         Path keep;
 
+        @Option(names = "--netns", description = "Put each site in a network namespace of its own (root, iproute2).")
+        boolean netns;
+
         @Override
         public Integer call() throws Exception {
             try {
-                return runScenario(ScenarioReader.builtIn("default"), length(duration), keep, System.out);
+                return runScenario(ScenarioReader.builtIn("default"), length(duration), keep, netns, System.out);
             } catch (ScenarioException | IllegalArgumentException e) {
                 spec.commandLine().getErr().println("qsmp-sim: " + e.getMessage());
                 return 2;
@@ -133,12 +144,15 @@ public final class SimMain implements Runnable {
         @Option(names = "--keep", paramLabel = "DIR", description = "Keep the agents' configs and logs in DIR.")
         Path keep;
 
+        @Option(names = "--netns", description = "Put each site in a network namespace of its own (root, iproute2).")
+        boolean netns;
+
         @Override
         public Integer call() throws Exception {
             try {
                 Scenario s = file.equals("default") || file.equals("faults") ? ScenarioReader.builtIn(file)
                         : ScenarioReader.read(Path.of(file));
-                return runScenario(s, length(duration), keep, System.out);
+                return runScenario(s, length(duration), keep, netns, System.out);
             } catch (ScenarioException | IllegalArgumentException e) {
                 spec.commandLine().getErr().println("qsmp-sim: " + e.getMessage());
                 return 2;

@@ -12,10 +12,17 @@ import java.util.Optional;
  * @param keep       keep configs, logs and audit logs here instead of a deleted scratch directory
  * @param agentJvm   JVM options of the agent processes
  * @param liveStatus overwrite one status line in place (a terminal); otherwise print one every 5 s
+ * @param namespaces put each site in a network namespace of its own (root only: {@code --netns})
  */
-public record RunOptions(PrintStream out, Optional<Path> keep, List<String> agentJvm, boolean liveStatus) {
+public record RunOptions(PrintStream out, Optional<Path> keep, List<String> agentJvm, boolean liveStatus,
+        boolean namespaces) {
     public RunOptions {
         agentJvm = List.copyOf(agentJvm);
+    }
+
+    /** Every site on loopback. */
+    public RunOptions(PrintStream out, Optional<Path> keep, List<String> agentJvm, boolean liveStatus) {
+        this(out, keep, agentJvm, liveStatus, false);
     }
 
     /**

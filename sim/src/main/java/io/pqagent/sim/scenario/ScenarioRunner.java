@@ -82,7 +82,7 @@ public final class ScenarioRunner {
             t.setDaemon(true);
             return t;
         });
-        network = SiteNetwork.loopback();
+        network = options.namespaces() ? NamespaceSites.create(scenario.sites()) : SiteNetwork.loopback();
         try (SiteNetwork sites = network;
                 LocalPlant p = LocalPlant.withDirectoryProcess(dir, ParameterSet.select(scenario.parameterSet(), true),
                         86_400, 2, network.hostAddress(), RunOptions.partJvm())) {
@@ -91,7 +91,7 @@ public final class ScenarioRunner {
             say(String.format(Locale.ROOT, "plant up in %.1f s: %d agents, %d tunnels, %d stages, %d masters%s; "
                     + "traffic for %s", (System.nanoTime() - began) / 1e9, scenario.sites().size(),
                     scenario.tunnels().size(), scenario.stages().size(), scenario.masters().size(),
-                    "", DurationText.of(scenario.duration())));
+                    options.namespaces() ? ", each site in a network namespace" : "", DurationText.of(scenario.duration())));
             trafficStart = System.nanoTime();
             for (Scenario.Event e : scenario.events()) {
                 events.schedule(() -> inject(e, events), e.at().toMillis(), TimeUnit.MILLISECONDS);

@@ -2,9 +2,11 @@ package io.pqagent.sim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pqagent.sim.netns.PlantNetwork;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,10 +22,14 @@ class ScenarioRunnerTest {
     Path dir;
 
     private Summary run(Scenario s, String name) throws Exception {
+        return run(s, name, false);
+    }
+
+    private Summary run(Scenario s, String name, boolean namespaces) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Summary summary = new ScenarioRunner(s, new RunOptions(out, Optional.of(dir.resolve(name)),
-                RunOptions.defaultAgentJvm(), false)).run();
+                RunOptions.defaultAgentJvm(), false, namespaces)).run();
         System.out.println(bytes.toString(StandardCharsets.UTF_8));
         return summary;
     }
@@ -78,5 +84,24 @@ class ScenarioRunnerTest {
         assertThat(s.passed()).isFalse();
         assertThat(s.broken()).anySatisfy(b -> assertThat(b).startsWith("policy:"));
         assertThat(s.broken()).noneSatisfy(b -> assertThat(b).startsWith("write consistency"));
+    }
+
+    @Test
+    void withEachSiteInANetworkNamespaceTheDefaultScenarioPassesAndLeavesNoNamespaceBehind() throws Exception {
+        assertThat(PlantNetwork.unavailableReason()).as("CI runs as root with iproute2").isEmpty();
+        Summary s = run(ScenarioReader.builtIn("default").compressed(Duration.ofSeconds(12)), "netns", true);
+        assertThat(s.broken()).isEmpty();
+        assertThat(s.protocols()).allSatisfy(p -> assertThat(p.requests()).isPositive());
+        assertThat(s.faults()).anySatisfy(f -> assertThat(f).contains("kill -9 substation-b").contains("recovered"));
+        // an agent can only have listened on its site's address inside that site's namespace: the root
+        // namespace holds only the bridge's .1
+        String config = Files.readString(dir.resolve("netns/substation-a/agent.yaml"));
+        assertThat(config).containsPattern("listen:\\n  address: 10\\.\\d+\\.\\d+\\.11\\n");
+        assertThat(config).contains("target: 127.0.0.1:");
+        String pid = Long.toHexString(ProcessHandle.current().pid());
+        Process list = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+        String namespaces = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        list.waitFor();
+        assertThat(namespaces).doesNotContain("pqsim-" + pid + "-");
     }
 }
