@@ -46,6 +46,8 @@ class TunnelWritabilityTest {
         final AtomicInteger stalls = new AtomicInteger();
         final AtomicInteger wakeUps = new AtomicInteger();
         final CompletableFuture<Integer> firstStall = new CompletableFuture<>();
+        /** Completed once the last message has been handed to the tunnel (after the peer may have read it). */
+        final CompletableFuture<Void> done = new CompletableFuture<>();
         volatile boolean wokenInsideSend;
         private boolean inSend;
 
@@ -72,7 +74,9 @@ class TunnelWritabilityTest {
                 inSend = true;
                 tunnel.send(m);
                 inSend = false;
-                sent.incrementAndGet();
+                if (sent.incrementAndGet() == total) {
+                    done.complete(null);
+                }
             }
         }
     }
@@ -114,6 +118,8 @@ class TunnelWritabilityTest {
                 assertThat(m).hasSize(MESSAGE);
                 assertThat(ByteBuffer.wrap(m).getInt()).as("message order").isEqualTo(i);
             }
+            // the client can read the last message before the sender's send() has returned
+            filler.done.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(filler.sent.get()).isEqualTo(MESSAGES);
             assertThat(filler.wakeUps.get()).as("woken by onWritable").isGreaterThanOrEqualTo(filler.stalls.get());
             assertThat(filler.wokenInsideSend).as("the listener never runs inside send()").isFalse();
