@@ -33,6 +33,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", description = "Interleaved rounds the paths take turns in (default ${DEFAULT-VALUE}).")
     int rounds = 5;
 
+    @Option(names = "--jit-warmup", paramLabel = "N", description = "Unmeasured round trips per path before the first round, for the JIT (default ${DEFAULT-VALUE}).")
+    int jitWarmup = 30_000;
+
     @Option(names = "--warmup", paramLabel = "N", description = "Unmeasured round trips per path and round (default ${DEFAULT-VALUE}).")
     int warmup = 2_000;
 
@@ -54,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BenchSettings settings;
         try {
-            settings = new BenchSettings(ParameterSet.select(parameterSet, true), size, roundTrips, rounds, warmup,
+            settings = new BenchSettings(ParameterSet.select(parameterSet, true), size, roundTrips, rounds, jitWarmup, warmup,
                     bulkMegabytes * 1_000_000, options(agentJvm), Optional.ofNullable(keep));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("qsmp-agent bench: " + e.getMessage());
