@@ -59,6 +59,8 @@ public final class ScenarioRunner {
     private final List<FaultRecord> faults = new CopyOnWriteArrayList<>();
     private final List<String> gone = new CopyOnWriteArrayList<>();
     private final List<String> notes = new CopyOnWriteArrayList<>();
+    /** Parts (devices, masters) that died or stopped answering: each one breaks the run. */
+    private final List<String> partFailures = new CopyOnWriteArrayList<>();
     private LocalPlant plant;
     private SiteNetwork network;
     private Path dir;
@@ -184,18 +186,38 @@ public final class ScenarioRunner {
         }
     }
 
-    /** Stops every master (side by side: a master may be waiting out a timeout) and collects the reports. */
+    /**
+     * Stops every master (side by side: a master may be waiting out a timeout) and collects the reports. A
+     * master whose process died has none; the summary counts that as a broken run.
+     */
     private Map<String, MasterReport> stopMasters() throws Exception {
         Map<String, MasterReport> reports = new java.util.concurrent.ConcurrentHashMap<>();
         List<Callable<Void>> stops = new ArrayList<>();
         for (MasterProcess m : masters.values()) {
             stops.add(() -> {
-                reports.put(m.settings().name(), m.stop());
+                try {
+                    reports.put(m.settings().name(), m.stop());
+                } catch (IOException e) {
+                    partFailures.add("master " + m.settings().name() + " gave no report: " + e.getMessage());
+                }
                 return null;
             });
         }
         all(stops);
         return reports;
+    }
+
+    /** The commands {@code stage} applied through {@code slot}, or empty (and a broken run) if its device is gone. */
+    private java.util.OptionalLong stageCount(String stage, int slot) throws InterruptedException {
+        try {
+            return java.util.OptionalLong.of(devices.get(stage).commands(slot));
+        } catch (IOException e) {
+            String failure = "the device of stage " + stage + " does not answer: " + e.getMessage();
+            if (!partFailures.contains(failure)) {
+                partFailures.add(failure);
+            }
+            return java.util.OptionalLong.empty();
+        }
     }
 
     private void say(String line) {
@@ -548,6 +570,9 @@ public final class ScenarioRunner {
         long denied = 0;
         for (Scenario.Master m : scenario.masters()) {
             MasterReport r = reports.get(m.name());
+            if (r == null) {
+                continue; // its process died: a part failure, below
+            }
             ack += r.writesAcknowledged();
             refused += r.writesRefused();
             unknown += r.writesUnknown();
@@ -558,7 +583,8 @@ public final class ScenarioRunner {
             r.violations().forEach(v -> broken.add("write consistency: " + v));
             // the final word on lost and duplicated writes is the stage's own count
             Scenario.Service s = scenario.service(m.service()).orElseThrow();
-            long count = devices.get(s.stage()).commands(m.slot());
+            java.util.OptionalLong counted = stageCount(s.stage(), m.slot());
+            long count = counted.orElse(r.writesAcknowledged());
             if (count < r.writesAcknowledged() || count > r.writesAcknowledged() + r.writesUnknown()) {
                 broken.add(String.format(Locale.ROOT, "write consistency: %s: stage %s counts %d commands in slot %d, "
                         + "the master saw %d acknowledged and %d unanswered", m.name(), s.stage(), count, m.slot(),
@@ -577,7 +603,7 @@ public final class ScenarioRunner {
             if (f.event instanceof Scenario.Probe p) {
                 probes++;
                 Scenario.Service s = scenario.service(scenario.master(p.master()).orElseThrow().service()).orElseThrow();
-                long reached = devices.get(s.stage()).commands(p.slot());
+                long reached = stageCount(s.stage(), p.slot()).orElse(0);
                 if (reached > 0) {
                     broken.add("policy: " + reached + " write(s) reached slot " + p.slot() + " of stage " + s.stage()
                             + ", which the policy forbids");
@@ -602,6 +628,8 @@ public final class ScenarioRunner {
                 }
             }
         }
+        // a part that died leaves its checks undone: the run cannot claim its invariants held
+        partFailures.forEach(f -> broken.add("part: " + f));
         return new Summary(scenario.name(), seconds, scenario.sites().size(), scenario.stages().size(),
                 scenario.masters().size(), handshakes, failures, ratchets, figures, updates, ack, refused, unknown, checks,
                 probes, denied, countInAudits("_denied\""), faultLines, errors, countInLogs(" ERROR "), notes,

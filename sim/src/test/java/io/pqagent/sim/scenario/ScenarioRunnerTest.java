@@ -104,4 +104,54 @@ class ScenarioRunnerTest {
         list.waitFor();
         assertThat(namespaces).doesNotContain("pqsim-" + pid + "-");
     }
+
+    @Test
+    void aMasterWhoseProcessDiesBreaksTheRun() throws Exception {
+        String yaml = """
+                name: lost-master
+                duration: 6s
+                sites: [{name: centre}, {name: site}]
+                stages: [{name: stage, site: site}]
+                tunnels: [[centre, site]]
+                services:
+                  - {name: plc, from: centre, stage: stage, face: modbus, policy: {default: allow}}
+                masters:
+                  - {name: scada, service: plc, slot: 0, rate: 10, write-every: 2}
+                """;
+        Scenario s = ScenarioReader.parse("lost-master.yaml",
+                new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        var killer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var killed = killer.submit(() -> {
+                // the master is a child process of this JVM: kill it once it has run for a while
+                long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (System.nanoTime() < deadline) {
+                    var master = ProcessHandle.current().descendants()
+                            .filter(p -> commandLine(p).contains("master\0--name\0scada\0"))
+                            .findFirst();
+                    if (master.isPresent()) {
+                        Thread.sleep(2_000);
+                        return master.get().destroyForcibly();
+                    }
+                    Thread.sleep(100);
+                }
+                return false;
+            });
+            Summary summary = run(s, "lost-master");
+            assertThat(killed.get()).isTrue();
+            assertThat(summary.passed()).isFalse();
+            assertThat(summary.broken()).anySatisfy(b -> assertThat(b).startsWith("part: master scada gave no report"));
+        } finally {
+            killer.shutdownNow();
+        }
+    }
+
+    /** The whole command line (ProcessHandle.Info cuts it short: the class path is long), NUL-separated. */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"), StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException gone) {
+            return "";
+        }
+    }
 }
