@@ -3,6 +3,8 @@ package io.pqagent.directory.client;
 import io.pqagent.directory.record.DirectoryException;
 import io.pqagent.directory.record.SignedRecord;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,12 +33,16 @@ public final class DirectorySync {
         refresh();
     }
 
-    /** Fetches every configured owner's records. */
+    /** Fetches every configured owner's records, and keeps them with one write of the cache file. */
     public void refresh() throws DirectoryException {
+        List<SignedRecord> fetched = new ArrayList<>();
         for (String owner : owners) {
-            for (SignedRecord r : client.lookupOwner(owner)) {
-                offer(r);
-            }
+            fetched.addAll(client.lookupOwner(owner));
+        }
+        try {
+            cache.offerAll(fetched);
+        } catch (IOException e) {
+            LOG.error("could not persist the directory cache: {}", e.getMessage());
         }
     }
 

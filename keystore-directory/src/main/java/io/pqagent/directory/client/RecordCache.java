@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,23 +117,51 @@ public final class RecordCache {
      * @return true if the cache changed
      */
     public boolean offer(SignedRecord record) throws IOException {
-        DirectoryRecord r = record.record();
-        synchronized (this) {
-            SignedRecord cached = records.get(r.keyId().toString());
-            if (cached != null) {
-                DirectoryRecord c = cached.record();
-                if (c.serial() >= r.serial() || c.status() == RecordStatus.REVOKED
-                        || !Arrays.equals(c.verificationKey(), r.verificationKey())) {
-                    return false;
+        return offerAll(List.of(record)) == 1;
+    }
+
+    /**
+     * {@link #offer} for many records (a fetch of every peer's keys) with one write of the file: the file
+     * holds every cached record, so writing it per record would cost the square of the peer count.
+     *
+     * @return how many of the records changed the cache
+     */
+    public int offerAll(Collection<SignedRecord> offered) throws IOException {
+        List<DirectoryRecord> changed = new ArrayList<>();
+        try {
+            synchronized (this) {
+                for (SignedRecord record : offered) {
+                    if (newer(record)) {
+                        records.put(record.record().keyId().toString(), record);
+                        changed.add(record.record());
+                    }
+                }
+                if (!changed.isEmpty()) {
+                    persist();
                 }
             }
-            records.put(r.keyId().toString(), record);
-            persist();
+        } finally {
+            // the records are in force even if the file could not be written: a revocation must reach the
+            // tunnels now, not after the disk is mended
+            for (DirectoryRecord r : changed) {
+                for (Consumer<DirectoryRecord> l : listeners) {
+                    l.accept(r);
+                }
+            }
         }
-        for (Consumer<DirectoryRecord> l : listeners) {
-            l.accept(r);
+        return changed.size();
+    }
+
+    /** Directory order: a higher serial of the same key replaces the cached record; a revocation is final. */
+    private boolean newer(SignedRecord record) {
+        DirectoryRecord r = record.record();
+        SignedRecord cached = records.get(r.keyId().toString());
+        if (cached == null) {
+            return true;
         }
-        return true;
+        DirectoryRecord c = cached.record();
+        return c.serial() < r.serial() && c.status() != RecordStatus.REVOKED
+                && Arrays.equals(c.verificationKey(), r.verificationKey());
     }
 
     private void persist() throws IOException {

@@ -117,4 +117,42 @@ class RecordCacheTest {
         assertThatThrownBy(() -> RecordCache.open(file, authority.authorityKey(), CLOCK))
                 .isInstanceOf(IOException.class).hasMessageContaining("not a directory cache file");
     }
+
+    @Test
+    void aBatchKeepsTheNewerRecordsWithOneWriteOfTheFile() throws IOException {
+        Path file = dir.resolve("cache");
+        RecordCache cache = RecordCache.open(file, authority.authorityKey(), CLOCK);
+        SignedRecord a = register(keyA, "substation-a");
+        cache.offer(a);
+        java.nio.file.attribute.FileTime first = Files.getLastModifiedTime(file);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0));
+        List<DirectoryRecord> changes = new ArrayList<>();
+        cache.addListener(changes::add);
+
+        SignedRecord b = register(keyB, "substation-b");
+        SignedRecord a2 = register(keyA2, "substation-a");
+        // a replay of a changes nothing; b twice in one batch counts once
+        assertThat(cache.offerAll(List.of(a, b, a2, b))).isEqualTo(2);
+        assertThat(changes).extracting(DirectoryRecord::keyId).containsExactly(keyB.keyId(), keyA2.keyId());
+        assertThat(Files.getLastModifiedTime(file).toMillis()).as("written again").isNotZero();
+        assertThat(RecordCache.open(file, authority.authorityKey(), CLOCK).size()).isEqualTo(3);
+
+        // a batch that changes nothing does not touch the file
+        Files.setLastModifiedTime(file, first);
+        assertThat(cache.offerAll(List.of(a, b, a2))).isZero();
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(first);
+    }
+
+    @Test
+    void aRevocationReachesTheListenersEvenWhenTheFileCannotBeWritten() throws IOException {
+        Path gone = dir.resolve("no-such-dir").resolve("cache");
+        RecordCache cache = RecordCache.open(gone, authority.authorityKey(), CLOCK);
+        List<DirectoryRecord> changes = new ArrayList<>();
+        cache.addListener(changes::add);
+        SignedRecord registered = register(keyB, "substation-b");
+        assertThatThrownBy(() -> cache.offer(registered)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> cache.offer(authority.revoke(registered.record()))).isInstanceOf(IOException.class);
+        assertThat(cache.isRevoked(keyB.keyId())).isTrue();
+        assertThat(changes).extracting(DirectoryRecord::isActive).containsExactly(true, false);
+    }
 }
