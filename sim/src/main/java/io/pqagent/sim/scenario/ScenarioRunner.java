@@ -1,9 +1,9 @@
 package io.pqagent.sim.scenario;
 
-import io.pqagent.agent.bench.LatencySample;
 import io.pqagent.agent.cli.AgentMain;
 import io.pqagent.agent.observe.ControlSocket;
 import io.pqagent.agent.plant.LocalPlant;
+import io.pqagent.agent.plant.ScratchDirectory;
 import io.pqagent.qsmp.crypto.ParameterSet;
 import io.pqagent.qsmp.keys.KeyFiles;
 import io.pqagent.sim.device.Protocol;
@@ -21,12 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -112,7 +115,7 @@ public final class ScenarioRunner {
                 r.close();
             }
             if (options.keep().isEmpty()) {
-                io.pqagent.agent.plant.ScratchDirectory.delete(dir);
+                ScratchDirectory.delete(dir);
             } else {
                 options.out().println("configs, logs and audit logs kept in " + dir);
             }
@@ -176,7 +179,7 @@ public final class ScenarioRunner {
         }
     }
 
-    private static void closeAll(java.util.Collection<? extends AutoCloseable> parts) {
+    private static void closeAll(Collection<? extends AutoCloseable> parts) {
         for (AutoCloseable part : parts) {
             try {
                 part.close();
@@ -191,7 +194,7 @@ public final class ScenarioRunner {
      * master whose process died has none; the summary counts that as a broken run.
      */
     private Map<String, MasterReport> stopMasters() throws Exception {
-        Map<String, MasterReport> reports = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, MasterReport> reports = new ConcurrentHashMap<>();
         List<Callable<Void>> stops = new ArrayList<>();
         for (MasterProcess m : masters.values()) {
             stops.add(() -> {
@@ -208,15 +211,15 @@ public final class ScenarioRunner {
     }
 
     /** The commands {@code stage} applied through {@code slot}, or empty (and a broken run) if its device is gone. */
-    private java.util.OptionalLong stageCount(String stage, int slot) throws InterruptedException {
+    private OptionalLong stageCount(String stage, int slot) throws InterruptedException {
         try {
-            return java.util.OptionalLong.of(devices.get(stage).commands(slot));
+            return OptionalLong.of(devices.get(stage).commands(slot));
         } catch (IOException e) {
             String failure = "the device of stage " + stage + " does not answer: " + e.getMessage();
             if (!partFailures.contains(failure)) {
                 partFailures.add(failure);
             }
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
     }
 
@@ -583,7 +586,7 @@ public final class ScenarioRunner {
             r.violations().forEach(v -> broken.add("write consistency: " + v));
             // the final word on lost and duplicated writes is the stage's own count
             Scenario.Service s = scenario.service(m.service()).orElseThrow();
-            java.util.OptionalLong counted = stageCount(s.stage(), m.slot());
+            OptionalLong counted = stageCount(s.stage(), m.slot());
             long count = counted.orElse(r.writesAcknowledged());
             if (count < r.writesAcknowledged() || count > r.writesAcknowledged() + r.writesUnknown()) {
                 broken.add(String.format(Locale.ROOT, "write consistency: %s: stage %s counts %d commands in slot %d, "
