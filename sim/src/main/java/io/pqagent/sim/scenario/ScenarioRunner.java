@@ -10,7 +10,6 @@ import io.pqagent.sim.device.Protocol;
 import io.pqagent.sim.master.LatencyLog;
 import io.pqagent.sim.master.MasterReport;
 import io.pqagent.sim.master.MasterSettings;
-import io.pqagent.sim.process.DeviceProcess;
 import io.pqagent.sim.process.MasterProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,20 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -54,18 +47,14 @@ public final class ScenarioRunner {
     private final Map<String, Integer> listenPorts = new LinkedHashMap<>();
     private final Map<String, LinkRelay> relays = new LinkedHashMap<>();
     private final Map<String, AgentCounters> counters = new LinkedHashMap<>();
-    private final Map<String, DeviceProcess> devices = new LinkedHashMap<>();
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
-    private final Map<String, Map<Protocol, Integer>> devicePorts = new LinkedHashMap<>();
-    private final Map<String, MasterProcess> masters = new LinkedHashMap<>();
     private final Map<Protocol, LatencyLog> latency = new LinkedHashMap<>();
     private final List<FaultRecord> faults = new CopyOnWriteArrayList<>();
     private final List<String> gone = new CopyOnWriteArrayList<>();
     private final List<String> notes = new CopyOnWriteArrayList<>();
-    /** Parts (devices, masters) that died or stopped answering: each one breaks the run. */
-    private final List<String> partFailures = new CopyOnWriteArrayList<>();
     private LocalPlant plant;
     private SiteNetwork network;
+    private PlantParts parts;
     private Path dir;
     private long trafficStart;
 
@@ -92,6 +81,7 @@ public final class ScenarioRunner {
                 LocalPlant p = LocalPlant.withDirectoryProcess(dir, ParameterSet.select(scenario.parameterSet(), true),
                         86_400, 2, network.hostAddress(), RunOptions.partJvm())) {
             plant = p;
+            parts = new PlantParts(network, dir);
             startPlant();
             say(String.format(Locale.ROOT, "plant up in %.1f s: %d agents, %d tunnels, %d stages, %d masters%s; "
                     + "traffic for %s", (System.nanoTime() - began) / 1e9, scenario.sites().size(),
@@ -103,14 +93,15 @@ public final class ScenarioRunner {
             }
             watch(trafficStart + scenario.duration().toNanos());
             long trafficEnd = System.nanoTime();
-            Map<String, MasterReport> reports = stopMasters();
+            Map<String, MasterReport> reports = parts.stopMasters();
             Summary s = summarize((trafficEnd - trafficStart) / 1e9, reports);
             s.print(options.out());
             return s;
         } finally {
             events.shutdownNow();
-            closeAll(masters.values());
-            closeAll(devices.values());
+            if (parts != null) {
+                parts.close();
+            }
             for (LinkRelay r : relays.values()) {
                 r.close();
             }
@@ -129,16 +120,9 @@ public final class ScenarioRunner {
     private void startPlant() throws Exception {
         List<Callable<Void>> starts = new ArrayList<>();
         for (Scenario.Stage s : scenario.stages()) {
-            int modbus = LocalPlant.freePort();
-            int dnp3 = LocalPlant.freePort();
-            int opcua = LocalPlant.freePort();
-            devicePorts.put(s.name(), Map.of(Protocol.MODBUS, modbus, Protocol.DNP3, dnp3, Protocol.OPCUA, opcua));
+            parts.reservePorts(s);
             starts.add(() -> {
-                DeviceProcess d = DeviceProcess.start(s.name(), network.commandPrefix(s.site()), RunOptions.partJvm(),
-                        "127.0.0.1", modbus, s.modbusUnit(), dnp3, s.dnp3Address(), opcua, dir.resolve(s.name() + ".log"));
-                synchronized (devices) {
-                    devices.put(s.name(), d);
-                }
+                parts.startDevice(s);
                 return null;
             });
         }
@@ -146,7 +130,7 @@ public final class ScenarioRunner {
             startAgents();
             return null;
         });
-        all(starts);
+        PlantParts.sideBySide(starts);
         List<Callable<Void>> masterStarts = new ArrayList<>();
         for (Scenario.Master m : scenario.masters()) {
             masterStarts.add(() -> {
@@ -154,73 +138,7 @@ public final class ScenarioRunner {
                 return null;
             });
         }
-        all(masterStarts);
-    }
-
-    /** Runs the tasks side by side; the first failure (after all have ended) is thrown. */
-    private static void all(List<Callable<Void>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            Exception first = null;
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause() instanceof Exception x ? x : new IOException(e.getCause());
-                    }
-                }
-            }
-            if (first != null) {
-                throw first;
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void closeAll(Collection<? extends AutoCloseable> parts) {
-        for (AutoCloseable part : parts) {
-            try {
-                part.close();
-            } catch (Exception ignored) {
-                // closing what is left after a run; a part that is already gone is fine
-            }
-        }
-    }
-
-    /**
-     * Stops every master (side by side: a master may be waiting out a timeout) and collects the reports. A
-     * master whose process died has none; the summary counts that as a broken run.
-     */
-    private Map<String, MasterReport> stopMasters() throws Exception {
-        Map<String, MasterReport> reports = new ConcurrentHashMap<>();
-        List<Callable<Void>> stops = new ArrayList<>();
-        for (MasterProcess m : masters.values()) {
-            stops.add(() -> {
-                try {
-                    reports.put(m.settings().name(), m.stop());
-                } catch (IOException e) {
-                    partFailures.add("master " + m.settings().name() + " gave no report: " + e.getMessage());
-                }
-                return null;
-            });
-        }
-        all(stops);
-        return reports;
-    }
-
-    /** The commands {@code stage} applied through {@code slot}, or empty (and a broken run) if its device is gone. */
-    private OptionalLong stageCount(String stage, int slot) throws InterruptedException {
-        try {
-            return OptionalLong.of(devices.get(stage).commands(slot));
-        } catch (IOException e) {
-            String failure = "the device of stage " + stage + " does not answer: " + e.getMessage();
-            if (!partFailures.contains(failure)) {
-                partFailures.add(failure);
-            }
-            return OptionalLong.empty();
-        }
+        PlantParts.sideBySide(masterStarts);
     }
 
     private void say(String line) {
@@ -286,7 +204,7 @@ public final class ScenarioRunner {
         StringBuilder expose = new StringBuilder();
         for (Scenario.Service s : scenario.services()) {
             Scenario.Stage stage = scenario.stage(s.stage()).orElseThrow();
-            int target = devicePorts.get(s.stage()).get(s.face());
+            int target = parts.port(s.stage(), s.face());
             if (s.from().equals(site)) {
                 services.append("  - name: ").append(s.name()).append("\n    peer: ").append(stage.site())
                         .append("\n    protocol: ").append(s.protocol()).append("\n    local: ")
@@ -311,16 +229,10 @@ public final class ScenarioRunner {
     /** A master runs at its service's site and reaches the stage through that site's agent. */
     private void startMaster(Scenario.Master m) throws Exception {
         Scenario.Service s = scenario.service(m.service()).orElseThrow();
-        Scenario.Stage stage = scenario.stage(s.stage()).orElseThrow();
         MasterSettings settings = new MasterSettings(m.name(), s.face(),
                 new InetSocketAddress(network.siteAddress(s.from()), servicePorts.get(s.name())), m.slot(), m.rate(),
                 m.writeEvery(), m.timeout());
-        MasterProcess master = MasterProcess.start(settings, stage.modbusUnit(), 1, stage.dnp3Address(),
-                network.commandPrefix(s.from()), RunOptions.partJvm(), latency.get(s.face()),
-                dir.resolve(m.name() + ".log"));
-        synchronized (masters) {
-            masters.put(m.name(), master);
-        }
+        parts.startMaster(settings, scenario.stage(s.stage()).orElseThrow(), s.from(), latency.get(s.face()));
     }
 
     // ---- events ----
@@ -398,7 +310,7 @@ public final class ScenarioRunner {
                 r.note = answer.path("ok").asBoolean() ? "done" : "refused: " + answer.path("error").asText();
             } else if (e instanceof Scenario.Probe pr) {
                 r = record(e, List.of(), false);
-                masters.get(pr.master()).requestProbe(pr.slot());
+                parts.master(pr.master()).requestProbe(pr.slot());
             }
         } catch (Exception ex) {
             FaultRecord failed = record(e, List.of(), false);
@@ -498,7 +410,7 @@ public final class ScenarioRunner {
                 continue;
             }
             boolean tunnelsUp = r.tunnels.stream().allMatch(this::up);
-            boolean mastersBack = r.masters.stream().allMatch(m -> masters.get(m).lastSuccessNanos() > r.clearedNanos);
+            boolean mastersBack = r.masters.stream().allMatch(m -> parts.master(m).lastSuccessNanos() > r.clearedNanos);
             if (tunnelsUp && mastersBack) {
                 r.recoveredNanos = now;
             } else if (now - r.clearedNanos > scenario.recoveryTimeout().toNanos()) {
@@ -523,7 +435,7 @@ public final class ScenarioRunner {
                 b.append(' ').append(e.getKey().text()).append(' ').append(e.getValue().count());
             }
         }
-        long errors = masters.values().stream().mapToLong(MasterProcess::errors).sum();
+        long errors = parts.masters().stream().mapToLong(MasterProcess::errors).sum();
         long active = faults.stream().filter(FaultRecord::pending).count();
         b.append(" req | errors ").append(errors).append(" | events ").append(faults.size()).append('/')
                 .append(scenario.events().size());
@@ -586,8 +498,8 @@ public final class ScenarioRunner {
             r.violations().forEach(v -> broken.add("write consistency: " + v));
             // the final word on lost and duplicated writes is the stage's own count
             Scenario.Service s = scenario.service(m.service()).orElseThrow();
-            OptionalLong counted = stageCount(s.stage(), m.slot());
-            long count = counted.orElse(r.writesAcknowledged());
+            // a device that no longer answers is a part failure; its count is then taken as consistent
+            long count = parts.stageCount(s.stage(), m.slot()).orElse(r.writesAcknowledged());
             if (count < r.writesAcknowledged() || count > r.writesAcknowledged() + r.writesUnknown()) {
                 broken.add(String.format(Locale.ROOT, "write consistency: %s: stage %s counts %d commands in slot %d, "
                         + "the master saw %d acknowledged and %d unanswered", m.name(), s.stage(), count, m.slot(),
@@ -606,7 +518,7 @@ public final class ScenarioRunner {
             if (f.event instanceof Scenario.Probe p) {
                 probes++;
                 Scenario.Service s = scenario.service(scenario.master(p.master()).orElseThrow().service()).orElseThrow();
-                long reached = stageCount(s.stage(), p.slot()).orElse(0);
+                long reached = parts.stageCount(s.stage(), p.slot()).orElse(0);
                 if (reached > 0) {
                     broken.add("policy: " + reached + " write(s) reached slot " + p.slot() + " of stage " + s.stage()
                             + ", which the policy forbids");
@@ -632,7 +544,7 @@ public final class ScenarioRunner {
             }
         }
         // a part that died leaves its checks undone: the run cannot claim its invariants held
-        partFailures.forEach(f -> broken.add("part: " + f));
+        parts.failures().forEach(f -> broken.add("part: " + f));
         return new Summary(scenario.name(), seconds, scenario.sites().size(), scenario.stages().size(),
                 scenario.masters().size(), handshakes, failures, ratchets, figures, updates, ack, refused, unknown, checks,
                 probes, denied, countInAudits("_denied\""), faultLines, errors, countInLogs(" ERROR "), notes,
