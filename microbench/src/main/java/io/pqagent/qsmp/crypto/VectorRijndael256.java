@@ -1,11 +1,15 @@
 package io.pqagent.qsmp.crypto;
 
+import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.ROR;
+import static jdk.incubator.vector.VectorOperators.XOR;
+
 import java.util.Arrays;
 import java.util.Objects;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -57,6 +61,8 @@ final class VectorRijndael256 implements Rijndael256 {
     }
 
     private final int rounds;
+    /** Vectors (of two blocks) taken through the rounds together: 1, 2, 4 or 8. */
+    private final int group;
     /** (rounds + 1) round keys of 64 bytes: the 32-byte key twice, one per block in a vector. */
     private final byte[] rk;
     private final long[] single = new long[4];
@@ -65,6 +71,15 @@ final class VectorRijndael256 implements Rijndael256 {
 
     /** @param roundKeys (rounds + 1) x 8 columns, little-endian packed as the state */
     VectorRijndael256(int rounds, int[] roundKeys) {
+        this(rounds, roundKeys, 4);
+    }
+
+    /** @param group vectors of two blocks taken through the rounds together (1, 2, 4 or 8), for the experiment */
+    VectorRijndael256(int rounds, int[] roundKeys, int group) {
+        if (group != 1 && group != 2 && group != 4 && group != 8) {
+            throw new IllegalArgumentException("group must be 1, 2, 4 or 8, got " + group);
+        }
+        this.group = group;
         if (rounds < 1) {
             throw new IllegalArgumentException("Rijndael-256 needs at least one round, got " + rounds);
         }
@@ -87,6 +102,7 @@ final class VectorRijndael256 implements Rijndael256 {
 
     private VectorRijndael256(VectorRijndael256 other) {
         this.rounds = other.rounds;
+        this.group = other.group;
         this.rk = other.rk.clone();
     }
 
@@ -109,8 +125,20 @@ final class VectorRijndael256 implements Rijndael256 {
         Objects.checkFromIndexSize(offset, 4 * count, blocks.length);
         int p = offset;
         int end = offset + 4 * count;
-        for (; p + 4 * LANES_L <= end; p += 4 * LANES_L) {
-            encrypt4(blocks, p);
+        if (group == 8) {
+            for (; p + 8 * LANES_L <= end; p += 8 * LANES_L) {
+                encrypt8(blocks, p);
+            }
+        }
+        if (group >= 4) {
+            for (; p + 4 * LANES_L <= end; p += 4 * LANES_L) {
+                encrypt4(blocks, p);
+            }
+        }
+        if (group >= 2) {
+            for (; p + 2 * LANES_L <= end; p += 2 * LANES_L) {
+                encrypt2(blocks, p);
+            }
         }
         for (; p + LANES_L <= end; p += LANES_L) {
             encrypt1(blocks, p);
@@ -125,58 +153,278 @@ final class VectorRijndael256 implements Rijndael256 {
         }
     }
 
-    /** Eight blocks (four vectors) at blocks[p .. p + 32). */
+    /*
+     * The round code is written out once per vector (four vectors = four copies) instead of calling helper
+     * methods for SubBytes and MixColumns. Each Vector API call inlines into hundreds of C2 IR nodes (the
+     * operations are @ForceInline and exempt from inlining limits), so after a round or two on one vector a
+     * compilation passes C2's NodeCountInliningCutoff (18000, not settable in a product JVM) and any further
+     * call to a helper of ours stays a real call, which boxes every vector it passes: measured 2-4x slower.
+     * For the same reason the final round (no MixColumns) runs inside the loop behind a branch. The bodies
+     * are generated (a small script; same text per vector with the index changed).
+     */
+
+    /** 16 blocks (8 vectors) at blocks[p .. p + 64). */
+    private void encrypt8(long[] blocks, int p) {
+        final byte[] rk = this.rk;
+        final int rounds = this.rounds;
+        ByteVector k = ByteVector.fromArray(B, rk, 0);
+        ByteVector x0 = LongVector.fromArray(L, blocks, p).reinterpretAsBytes().lanewise(XOR, k);
+        ByteVector x1 = LongVector.fromArray(L, blocks, p + 8).reinterpretAsBytes().lanewise(XOR, k);
+        ByteVector x2 = LongVector.fromArray(L, blocks, p + 16).reinterpretAsBytes().lanewise(XOR, k);
+        ByteVector x3 = LongVector.fromArray(L, blocks, p + 24).reinterpretAsBytes().lanewise(XOR, k);
+        ByteVector x4 = LongVector.fromArray(L, blocks, p + 32).reinterpretAsBytes().lanewise(XOR, k);
+        ByteVector x5 = LongVector.fromArray(L, blocks, p + 40).reinterpretAsBytes().lanewise(XOR, k);
+        ByteVector x6 = LongVector.fromArray(L, blocks, p + 48).reinterpretAsBytes().lanewise(XOR, k);
+        ByteVector x7 = LongVector.fromArray(L, blocks, p + 56).reinterpretAsBytes().lanewise(XOR, k);
+        for (int r = 1; r <= rounds; r++) {
+            k = ByteVector.fromArray(B, rk, 64 * r);
+            // SubBytes(ShiftRows(x0))
+            ByteVector a0 = x0.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i0 = a0.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h0 = a0.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s0 = SQ0.rearrange(i0).blend(SQ1.rearrange(i0), h0)
+                    .blend(SQ2.rearrange(i0).blend(SQ3.rearrange(i0), h0), a0.compare(LT, (byte) 0));
+            // SubBytes(ShiftRows(x1))
+            ByteVector a1 = x1.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i1 = a1.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h1 = a1.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s1 = SQ0.rearrange(i1).blend(SQ1.rearrange(i1), h1)
+                    .blend(SQ2.rearrange(i1).blend(SQ3.rearrange(i1), h1), a1.compare(LT, (byte) 0));
+            // SubBytes(ShiftRows(x2))
+            ByteVector a2 = x2.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i2 = a2.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h2 = a2.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s2 = SQ0.rearrange(i2).blend(SQ1.rearrange(i2), h2)
+                    .blend(SQ2.rearrange(i2).blend(SQ3.rearrange(i2), h2), a2.compare(LT, (byte) 0));
+            // SubBytes(ShiftRows(x3))
+            ByteVector a3 = x3.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i3 = a3.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h3 = a3.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s3 = SQ0.rearrange(i3).blend(SQ1.rearrange(i3), h3)
+                    .blend(SQ2.rearrange(i3).blend(SQ3.rearrange(i3), h3), a3.compare(LT, (byte) 0));
+            // SubBytes(ShiftRows(x4))
+            ByteVector a4 = x4.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i4 = a4.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h4 = a4.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s4 = SQ0.rearrange(i4).blend(SQ1.rearrange(i4), h4)
+                    .blend(SQ2.rearrange(i4).blend(SQ3.rearrange(i4), h4), a4.compare(LT, (byte) 0));
+            // SubBytes(ShiftRows(x5))
+            ByteVector a5 = x5.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i5 = a5.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h5 = a5.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s5 = SQ0.rearrange(i5).blend(SQ1.rearrange(i5), h5)
+                    .blend(SQ2.rearrange(i5).blend(SQ3.rearrange(i5), h5), a5.compare(LT, (byte) 0));
+            // SubBytes(ShiftRows(x6))
+            ByteVector a6 = x6.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i6 = a6.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h6 = a6.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s6 = SQ0.rearrange(i6).blend(SQ1.rearrange(i6), h6)
+                    .blend(SQ2.rearrange(i6).blend(SQ3.rearrange(i6), h6), a6.compare(LT, (byte) 0));
+            // SubBytes(ShiftRows(x7))
+            ByteVector a7 = x7.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i7 = a7.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h7 = a7.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s7 = SQ0.rearrange(i7).blend(SQ1.rearrange(i7), h7)
+                    .blend(SQ2.rearrange(i7).blend(SQ3.rearrange(i7), h7), a7.compare(LT, (byte) 0));
+            if (r != rounds) {
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u0 = s0.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t0 = s0.lanewise(XOR, u0);
+                s0 = t0.add(t0).lanewise(XOR, (byte) 0x1b, t0.compare(LT, (byte) 0)).lanewise(XOR, u0)
+                        .lanewise(XOR, t0.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u1 = s1.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t1 = s1.lanewise(XOR, u1);
+                s1 = t1.add(t1).lanewise(XOR, (byte) 0x1b, t1.compare(LT, (byte) 0)).lanewise(XOR, u1)
+                        .lanewise(XOR, t1.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u2 = s2.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t2 = s2.lanewise(XOR, u2);
+                s2 = t2.add(t2).lanewise(XOR, (byte) 0x1b, t2.compare(LT, (byte) 0)).lanewise(XOR, u2)
+                        .lanewise(XOR, t2.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u3 = s3.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t3 = s3.lanewise(XOR, u3);
+                s3 = t3.add(t3).lanewise(XOR, (byte) 0x1b, t3.compare(LT, (byte) 0)).lanewise(XOR, u3)
+                        .lanewise(XOR, t3.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u4 = s4.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t4 = s4.lanewise(XOR, u4);
+                s4 = t4.add(t4).lanewise(XOR, (byte) 0x1b, t4.compare(LT, (byte) 0)).lanewise(XOR, u4)
+                        .lanewise(XOR, t4.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u5 = s5.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t5 = s5.lanewise(XOR, u5);
+                s5 = t5.add(t5).lanewise(XOR, (byte) 0x1b, t5.compare(LT, (byte) 0)).lanewise(XOR, u5)
+                        .lanewise(XOR, t5.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u6 = s6.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t6 = s6.lanewise(XOR, u6);
+                s6 = t6.add(t6).lanewise(XOR, (byte) 0x1b, t6.compare(LT, (byte) 0)).lanewise(XOR, u6)
+                        .lanewise(XOR, t6.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u7 = s7.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t7 = s7.lanewise(XOR, u7);
+                s7 = t7.add(t7).lanewise(XOR, (byte) 0x1b, t7.compare(LT, (byte) 0)).lanewise(XOR, u7)
+                        .lanewise(XOR, t7.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+            }
+            x0 = s0.lanewise(XOR, k);
+            x1 = s1.lanewise(XOR, k);
+            x2 = s2.lanewise(XOR, k);
+            x3 = s3.lanewise(XOR, k);
+            x4 = s4.lanewise(XOR, k);
+            x5 = s5.lanewise(XOR, k);
+            x6 = s6.lanewise(XOR, k);
+            x7 = s7.lanewise(XOR, k);
+        }
+        x0.reinterpretAsLongs().intoArray(blocks, p);
+        x1.reinterpretAsLongs().intoArray(blocks, p + 8);
+        x2.reinterpretAsLongs().intoArray(blocks, p + 16);
+        x3.reinterpretAsLongs().intoArray(blocks, p + 24);
+        x4.reinterpretAsLongs().intoArray(blocks, p + 32);
+        x5.reinterpretAsLongs().intoArray(blocks, p + 40);
+        x6.reinterpretAsLongs().intoArray(blocks, p + 48);
+        x7.reinterpretAsLongs().intoArray(blocks, p + 56);
+    }
+
+    /** 8 blocks (4 vectors) at blocks[p .. p + 32). */
     private void encrypt4(long[] blocks, int p) {
         final byte[] rk = this.rk;
+        final int rounds = this.rounds;
         ByteVector k = ByteVector.fromArray(B, rk, 0);
-        ByteVector x0 = LongVector.fromArray(L, blocks, p).reinterpretAsBytes().lanewise(VectorOperators.XOR, k);
-        ByteVector x1 = LongVector.fromArray(L, blocks, p + 8).reinterpretAsBytes().lanewise(VectorOperators.XOR, k);
-        ByteVector x2 = LongVector.fromArray(L, blocks, p + 16).reinterpretAsBytes().lanewise(VectorOperators.XOR, k);
-        ByteVector x3 = LongVector.fromArray(L, blocks, p + 24).reinterpretAsBytes().lanewise(VectorOperators.XOR, k);
-        for (int r = 1; r < rounds; r++) {
+        ByteVector x0 = LongVector.fromArray(L, blocks, p).reinterpretAsBytes().lanewise(XOR, k);
+        ByteVector x1 = LongVector.fromArray(L, blocks, p + 8).reinterpretAsBytes().lanewise(XOR, k);
+        ByteVector x2 = LongVector.fromArray(L, blocks, p + 16).reinterpretAsBytes().lanewise(XOR, k);
+        ByteVector x3 = LongVector.fromArray(L, blocks, p + 24).reinterpretAsBytes().lanewise(XOR, k);
+        for (int r = 1; r <= rounds; r++) {
             k = ByteVector.fromArray(B, rk, 64 * r);
-            x0 = mixColumns(subBytes(x0.rearrange(SHIFT_ROWS))).lanewise(VectorOperators.XOR, k);
-            x1 = mixColumns(subBytes(x1.rearrange(SHIFT_ROWS))).lanewise(VectorOperators.XOR, k);
-            x2 = mixColumns(subBytes(x2.rearrange(SHIFT_ROWS))).lanewise(VectorOperators.XOR, k);
-            x3 = mixColumns(subBytes(x3.rearrange(SHIFT_ROWS))).lanewise(VectorOperators.XOR, k);
+            // SubBytes(ShiftRows(x0))
+            ByteVector a0 = x0.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i0 = a0.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h0 = a0.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s0 = SQ0.rearrange(i0).blend(SQ1.rearrange(i0), h0)
+                    .blend(SQ2.rearrange(i0).blend(SQ3.rearrange(i0), h0), a0.compare(LT, (byte) 0));
+            // SubBytes(ShiftRows(x1))
+            ByteVector a1 = x1.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i1 = a1.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h1 = a1.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s1 = SQ0.rearrange(i1).blend(SQ1.rearrange(i1), h1)
+                    .blend(SQ2.rearrange(i1).blend(SQ3.rearrange(i1), h1), a1.compare(LT, (byte) 0));
+            // SubBytes(ShiftRows(x2))
+            ByteVector a2 = x2.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i2 = a2.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h2 = a2.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s2 = SQ0.rearrange(i2).blend(SQ1.rearrange(i2), h2)
+                    .blend(SQ2.rearrange(i2).blend(SQ3.rearrange(i2), h2), a2.compare(LT, (byte) 0));
+            // SubBytes(ShiftRows(x3))
+            ByteVector a3 = x3.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i3 = a3.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h3 = a3.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s3 = SQ0.rearrange(i3).blend(SQ1.rearrange(i3), h3)
+                    .blend(SQ2.rearrange(i3).blend(SQ3.rearrange(i3), h3), a3.compare(LT, (byte) 0));
+            if (r != rounds) {
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u0 = s0.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t0 = s0.lanewise(XOR, u0);
+                s0 = t0.add(t0).lanewise(XOR, (byte) 0x1b, t0.compare(LT, (byte) 0)).lanewise(XOR, u0)
+                        .lanewise(XOR, t0.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u1 = s1.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t1 = s1.lanewise(XOR, u1);
+                s1 = t1.add(t1).lanewise(XOR, (byte) 0x1b, t1.compare(LT, (byte) 0)).lanewise(XOR, u1)
+                        .lanewise(XOR, t1.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u2 = s2.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t2 = s2.lanewise(XOR, u2);
+                s2 = t2.add(t2).lanewise(XOR, (byte) 0x1b, t2.compare(LT, (byte) 0)).lanewise(XOR, u2)
+                        .lanewise(XOR, t2.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u3 = s3.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t3 = s3.lanewise(XOR, u3);
+                s3 = t3.add(t3).lanewise(XOR, (byte) 0x1b, t3.compare(LT, (byte) 0)).lanewise(XOR, u3)
+                        .lanewise(XOR, t3.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+            }
+            x0 = s0.lanewise(XOR, k);
+            x1 = s1.lanewise(XOR, k);
+            x2 = s2.lanewise(XOR, k);
+            x3 = s3.lanewise(XOR, k);
         }
-        k = ByteVector.fromArray(B, rk, 64 * rounds);
-        subBytes(x0.rearrange(SHIFT_ROWS)).lanewise(VectorOperators.XOR, k).reinterpretAsLongs().intoArray(blocks, p);
-        subBytes(x1.rearrange(SHIFT_ROWS)).lanewise(VectorOperators.XOR, k).reinterpretAsLongs().intoArray(blocks, p + 8);
-        subBytes(x2.rearrange(SHIFT_ROWS)).lanewise(VectorOperators.XOR, k).reinterpretAsLongs().intoArray(blocks, p + 16);
-        subBytes(x3.rearrange(SHIFT_ROWS)).lanewise(VectorOperators.XOR, k).reinterpretAsLongs().intoArray(blocks, p + 24);
+        x0.reinterpretAsLongs().intoArray(blocks, p);
+        x1.reinterpretAsLongs().intoArray(blocks, p + 8);
+        x2.reinterpretAsLongs().intoArray(blocks, p + 16);
+        x3.reinterpretAsLongs().intoArray(blocks, p + 24);
     }
 
-    /** Two blocks (one vector) at blocks[p .. p + 8). */
+    /** 4 blocks (2 vectors) at blocks[p .. p + 16). */
+    private void encrypt2(long[] blocks, int p) {
+        final byte[] rk = this.rk;
+        final int rounds = this.rounds;
+        ByteVector k = ByteVector.fromArray(B, rk, 0);
+        ByteVector x0 = LongVector.fromArray(L, blocks, p).reinterpretAsBytes().lanewise(XOR, k);
+        ByteVector x1 = LongVector.fromArray(L, blocks, p + 8).reinterpretAsBytes().lanewise(XOR, k);
+        for (int r = 1; r <= rounds; r++) {
+            k = ByteVector.fromArray(B, rk, 64 * r);
+            // SubBytes(ShiftRows(x0))
+            ByteVector a0 = x0.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i0 = a0.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h0 = a0.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s0 = SQ0.rearrange(i0).blend(SQ1.rearrange(i0), h0)
+                    .blend(SQ2.rearrange(i0).blend(SQ3.rearrange(i0), h0), a0.compare(LT, (byte) 0));
+            // SubBytes(ShiftRows(x1))
+            ByteVector a1 = x1.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i1 = a1.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h1 = a1.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s1 = SQ0.rearrange(i1).blend(SQ1.rearrange(i1), h1)
+                    .blend(SQ2.rearrange(i1).blend(SQ3.rearrange(i1), h1), a1.compare(LT, (byte) 0));
+            if (r != rounds) {
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u0 = s0.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t0 = s0.lanewise(XOR, u0);
+                s0 = t0.add(t0).lanewise(XOR, (byte) 0x1b, t0.compare(LT, (byte) 0)).lanewise(XOR, u0)
+                        .lanewise(XOR, t0.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u1 = s1.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t1 = s1.lanewise(XOR, u1);
+                s1 = t1.add(t1).lanewise(XOR, (byte) 0x1b, t1.compare(LT, (byte) 0)).lanewise(XOR, u1)
+                        .lanewise(XOR, t1.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+            }
+            x0 = s0.lanewise(XOR, k);
+            x1 = s1.lanewise(XOR, k);
+        }
+        x0.reinterpretAsLongs().intoArray(blocks, p);
+        x1.reinterpretAsLongs().intoArray(blocks, p + 8);
+    }
+
+    /** 2 blocks (1 vector) at blocks[p .. p + 8). */
     private void encrypt1(long[] blocks, int p) {
         final byte[] rk = this.rk;
-        ByteVector x = LongVector.fromArray(L, blocks, p).reinterpretAsBytes()
-                .lanewise(VectorOperators.XOR, ByteVector.fromArray(B, rk, 0));
-        for (int r = 1; r < rounds; r++) {
-            x = mixColumns(subBytes(x.rearrange(SHIFT_ROWS)))
-                    .lanewise(VectorOperators.XOR, ByteVector.fromArray(B, rk, 64 * r));
+        final int rounds = this.rounds;
+        ByteVector k = ByteVector.fromArray(B, rk, 0);
+        ByteVector x0 = LongVector.fromArray(L, blocks, p).reinterpretAsBytes().lanewise(XOR, k);
+        for (int r = 1; r <= rounds; r++) {
+            k = ByteVector.fromArray(B, rk, 64 * r);
+            // SubBytes(ShiftRows(x0))
+            ByteVector a0 = x0.rearrange(SHIFT_ROWS);
+            VectorShuffle<Byte> i0 = a0.and((byte) 0x3f).toShuffle();
+            VectorMask<Byte> h0 = a0.and((byte) 0x40).compare(NE, (byte) 0);
+            ByteVector s0 = SQ0.rearrange(i0).blend(SQ1.rearrange(i0), h0)
+                    .blend(SQ2.rearrange(i0).blend(SQ3.rearrange(i0), h0), a0.compare(LT, (byte) 0));
+            if (r != rounds) {
+                // MixColumns: 2t ^ rot1(s) ^ rot2(t), t = s ^ rot1(s)
+                ByteVector u0 = s0.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+                ByteVector t0 = s0.lanewise(XOR, u0);
+                s0 = t0.add(t0).lanewise(XOR, (byte) 0x1b, t0.compare(LT, (byte) 0)).lanewise(XOR, u0)
+                        .lanewise(XOR, t0.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+            }
+            x0 = s0.lanewise(XOR, k);
         }
-        subBytes(x.rearrange(SHIFT_ROWS)).lanewise(VectorOperators.XOR, ByteVector.fromArray(B, rk, 64 * rounds))
-                .reinterpretAsLongs().intoArray(blocks, p);
+        x0.reinterpretAsLongs().intoArray(blocks, p);
     }
 
-    /** S(x) per byte: four 64-entry lookups on the low six bits, chosen by bits 6 and 7. */
-    private static ByteVector subBytes(ByteVector x) {
-        VectorShuffle<Byte> low6 = x.and((byte) 0x3f).toShuffle();
-        VectorMask<Byte> bit6 = x.and((byte) 0x40).compare(VectorOperators.NE, (byte) 0);
-        VectorMask<Byte> bit7 = x.compare(VectorOperators.LT, (byte) 0);
-        ByteVector lo = SQ0.rearrange(low6).blend(SQ1.rearrange(low6), bit6);
-        ByteVector hi = SQ2.rearrange(low6).blend(SQ3.rearrange(low6), bit6);
-        return lo.blend(hi, bit7);
-    }
 
-    /** MixColumns on each 32-bit column: 2t ^ rot1(a) ^ rot2(t), t = a ^ rot1(a). */
-    private static ByteVector mixColumns(ByteVector a) {
-        ByteVector a1 = a.reinterpretAsInts().lanewise(VectorOperators.ROR, 8).reinterpretAsBytes();
-        ByteVector t = a.lanewise(VectorOperators.XOR, a1);
-        ByteVector t2 = t.reinterpretAsInts().lanewise(VectorOperators.ROR, 16).reinterpretAsBytes();
-        ByteVector xt = t.add(t).lanewise(VectorOperators.XOR, (byte) 0x1b, t.compare(VectorOperators.LT, (byte) 0));
-        return xt.lanewise(VectorOperators.XOR, a1).lanewise(VectorOperators.XOR, t2);
+    /** Rounds and group, for check failure messages (no key material). */
+    String describe() {
+        return "rounds " + rounds + ", group " + group;
     }
 
     @Override

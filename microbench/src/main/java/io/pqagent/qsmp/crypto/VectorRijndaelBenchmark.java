@@ -37,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 public class VectorRijndaelBenchmark {
-    /** TABLE: {@link Rijndael256Table}; VECTOR: {@link VectorRijndael256}. */
-    @Param({"TABLE", "VECTOR"})
+    /** TABLE: {@link Rijndael256Table}; VECTORg: {@link VectorRijndael256} with g vectors per round loop. */
+    @Param({"TABLE", "VECTOR1", "VECTOR2", "VECTOR4", "VECTOR8"})
     public String path;
 
     @Param({"16", "512"})
@@ -89,7 +89,10 @@ public class VectorRijndaelBenchmark {
     static Rijndael256 create(String path, int rounds, int[] rk) {
         return switch (path) {
             case "TABLE" -> new Rijndael256Table(rounds, rk);
-            case "VECTOR" -> new VectorRijndael256(rounds, rk);
+            case "VECTOR1" -> new VectorRijndael256(rounds, rk, 1);
+            case "VECTOR2" -> new VectorRijndael256(rounds, rk, 2);
+            case "VECTOR4" -> new VectorRijndael256(rounds, rk, 4);
+            case "VECTOR8" -> new VectorRijndael256(rounds, rk, 8);
             default -> throw new IllegalArgumentException("unknown path " + path);
         };
     }
@@ -103,48 +106,53 @@ public class VectorRijndaelBenchmark {
     }
 
     /**
-     * Vector path == table path on random keys, for every block count 1..40 (full groups of eight, single
+     * Vector path == table path on random keys, for every block count 1..40 (full groups of 16, 8 and 4, single
      * vectors and an odd last block), single-block entry and CTR keystream; throws on the first mismatch.
      */
     static void check(int rounds) {
         Random random = new Random(rounds * 1_000_003L);
         for (int key = 0; key < 20; key++) {
             int[] rk = randomKeys(random, rounds);
-            Rijndael256 table = new Rijndael256Table(rounds, rk);
-            Rijndael256 vector = new VectorRijndael256(rounds, rk);
-            for (int count = 1; count <= 40; count++) {
-                long[] a = new long[4 * count + 8];
-                for (int i = 0; i < a.length; i++) {
-                    a[i] = random.nextLong();
-                }
-                long[] b = a.clone();
-                table.encrypt(a, 4, count);
-                vector.encrypt(b, 4, count);
-                if (!Arrays.equals(a, b)) {
-                    throw new IllegalStateException("vector path differs from table path: rounds " + rounds
-                            + ", key " + key + ", count " + count);
-                }
+            for (int group : new int[] {1, 2, 4, 8}) {
+                check(rounds, key, rk, random, new VectorRijndael256(rounds, rk, group));
             }
-            int[] one = new int[8];
-            for (int i = 0; i < 8; i++) {
-                one[i] = random.nextInt();
+        }
+    }
+
+    private static void check(int rounds, int key, int[] rk, Random random, VectorRijndael256 vector) {
+        Rijndael256 table = new Rijndael256Table(rounds, rk);
+        for (int count = 1; count <= 40; count++) {
+            long[] a = new long[4 * count + 8];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = random.nextLong();
             }
-            int[] two = one.clone();
-            table.encrypt(one);
-            vector.encrypt(two);
-            if (!Arrays.equals(one, two)) {
-                throw new IllegalStateException("single-block vector path differs, rounds " + rounds);
+            long[] b = a.clone();
+            table.encrypt(a, 4, count);
+            vector.encrypt(b, 4, count);
+            if (!Arrays.equals(a, b)) {
+                throw new IllegalStateException("vector path differs from table path: " + vector.describe()
+                        + ", key " + key + ", count " + count);
             }
-            // a counter about to carry out of byte 0 and the low limb
-            long[] c1 = {-3L, random.nextLong(), random.nextLong(), random.nextLong()};
-            long[] c2 = c1.clone();
-            long[] k1 = new long[4 * 16];
-            long[] k2 = new long[4 * 16];
-            table.encryptCounters(c1, k1, 16);
-            vector.encryptCounters(c2, k2, 16);
-            if (!Arrays.equals(k1, k2) || !Arrays.equals(c1, c2)) {
-                throw new IllegalStateException("CTR keystream differs, rounds " + rounds);
-            }
+        }
+        int[] one = new int[8];
+        for (int i = 0; i < 8; i++) {
+            one[i] = random.nextInt();
+        }
+        int[] two = one.clone();
+        table.encrypt(one);
+        vector.encrypt(two);
+        if (!Arrays.equals(one, two)) {
+            throw new IllegalStateException("single-block vector path differs: " + vector.describe());
+        }
+        // a counter about to carry out of byte 0 and the low limb
+        long[] c1 = {-3L, random.nextLong(), random.nextLong(), random.nextLong()};
+        long[] c2 = c1.clone();
+        long[] k1 = new long[4 * 16];
+        long[] k2 = new long[4 * 16];
+        table.encryptCounters(c1, k1, 16);
+        vector.encryptCounters(c2, k2, 16);
+        if (!Arrays.equals(k1, k2) || !Arrays.equals(c1, c2)) {
+            throw new IllegalStateException("CTR keystream differs: " + vector.describe());
         }
     }
 
