@@ -61,7 +61,14 @@ final class VectorRijndael256 implements Rijndael256 {
     }
 
     private final int rounds;
-    /** Vectors (of two blocks) taken through the rounds together: 1, 2, 4 or 8. */
+    /**
+     * Group value for the in-memory variant: the state stays in the caller's array between rounds and each
+     * round on one vector is its own small method ({@link #round}), so that C1 can compile it and C2 never
+     * has a method too big to compile or inline; the independent vectors of a batch still overlap in the
+     * out-of-order core. Made for the cold-start problem of the register variants (see the report).
+     */
+    static final int IN_MEMORY = 0;
+    /** Vectors (of two blocks) taken through the rounds together: 1, 2, 4 or 8; or {@link #IN_MEMORY}. */
     private final int group;
     /** (rounds + 1) round keys of 64 bytes: the 32-byte key twice, one per block in a vector. */
     private final byte[] rk;
@@ -76,8 +83,8 @@ final class VectorRijndael256 implements Rijndael256 {
 
     /** @param group vectors of two blocks taken through the rounds together (1, 2, 4 or 8), for the experiment */
     VectorRijndael256(int rounds, int[] roundKeys, int group) {
-        if (group != 1 && group != 2 && group != 4 && group != 8) {
-            throw new IllegalArgumentException("group must be 1, 2, 4 or 8, got " + group);
+        if (group != 1 && group != 2 && group != 4 && group != 8 && group != IN_MEMORY) {
+            throw new IllegalArgumentException("group must be 1, 2, 4, 8 or IN_MEMORY, got " + group);
         }
         this.group = group;
         if (rounds < 1) {
@@ -125,6 +132,10 @@ final class VectorRijndael256 implements Rijndael256 {
         Objects.checkFromIndexSize(offset, 4 * count, blocks.length);
         int p = offset;
         int end = offset + 4 * count;
+        if (group == IN_MEMORY) {
+            encryptInMemory(blocks, offset, count);
+            return;
+        }
         if (group == 8) {
             for (; p + 8 * LANES_L <= end; p += 8 * LANES_L) {
                 encrypt8(blocks, p);
@@ -421,6 +432,87 @@ final class VectorRijndael256 implements Rijndael256 {
         x0.reinterpretAsLongs().intoArray(blocks, p);
     }
 
+
+    /** The {@link #IN_MEMORY} variant: up to eight vectors (16 blocks) at a time, round by round. */
+    private void encryptInMemory(long[] blocks, int offset, int count) {
+        final byte[] rk = this.rk;
+        int p = offset;
+        int end = offset + 4 * count;
+        int full = p + ((end - p) & ~(LANES_L - 1));
+        while (p < full) {
+            int chunkEnd = Math.min(full, p + 8 * LANES_L);
+            for (int q = p; q < chunkEnd; q += LANES_L) {
+                LongVector.fromArray(L, blocks, q).reinterpretAsBytes().lanewise(XOR, ByteVector.fromArray(B, rk, 0))
+                        .reinterpretAsLongs().intoArray(blocks, q);
+            }
+            for (int r = 1; r <= rounds; r++) {
+                boolean last = r == rounds;
+                int q = p;
+                for (; q + 2 * LANES_L <= chunkEnd; q += 2 * LANES_L) {
+                    round2(blocks, q, rk, 64 * r, last);
+                }
+                if (q < chunkEnd) {
+                    round(blocks, q, rk, 64 * r, last);
+                }
+            }
+            p = chunkEnd;
+        }
+        if (p < end) {
+            long[] b = pad;
+            System.arraycopy(blocks, p, b, 0, 4);
+            Arrays.fill(b, 4, LANES_L, 0L);
+            encrypt1(b, 0);
+            System.arraycopy(b, 0, blocks, p, 4);
+            Arrays.fill(b, 0L);
+        }
+    }
+
+    /** One round (the final one without MixColumns) on the vector at blocks[p .. p + 8), in place. */
+    private static void round(long[] blocks, int p, byte[] rk, int keyOffset, boolean last) {
+        ByteVector a = LongVector.fromArray(L, blocks, p).reinterpretAsBytes().rearrange(SHIFT_ROWS);
+        VectorShuffle<Byte> i = a.and((byte) 0x3f).toShuffle();
+        VectorMask<Byte> h = a.and((byte) 0x40).compare(NE, (byte) 0);
+        ByteVector s = SQ0.rearrange(i).blend(SQ1.rearrange(i), h)
+                .blend(SQ2.rearrange(i).blend(SQ3.rearrange(i), h), a.compare(LT, (byte) 0));
+        if (!last) {
+            ByteVector u = s.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+            ByteVector t = s.lanewise(XOR, u);
+            s = t.add(t).lanewise(XOR, (byte) 0x1b, t.compare(LT, (byte) 0)).lanewise(XOR, u)
+                    .lanewise(XOR, t.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+        }
+        s.lanewise(XOR, ByteVector.fromArray(B, rk, keyOffset)).reinterpretAsLongs().intoArray(blocks, p);
+    }
+
+    /**
+     * {@link #round} on the two vectors at blocks[p .. p + 16). Two vectors also keep it above C2's
+     * FreqInlineSize (325 bytecodes): inlined into {@link #encryptInMemory}, the one-vector round measured
+     * 5-10x slower than called.
+     */
+    private static void round2(long[] blocks, int p, byte[] rk, int keyOffset, boolean last) {
+        ByteVector a0 = LongVector.fromArray(L, blocks, p).reinterpretAsBytes().rearrange(SHIFT_ROWS);
+        ByteVector a1 = LongVector.fromArray(L, blocks, p + 8).reinterpretAsBytes().rearrange(SHIFT_ROWS);
+        VectorShuffle<Byte> i0 = a0.and((byte) 0x3f).toShuffle();
+        VectorShuffle<Byte> i1 = a1.and((byte) 0x3f).toShuffle();
+        VectorMask<Byte> h0 = a0.and((byte) 0x40).compare(NE, (byte) 0);
+        VectorMask<Byte> h1 = a1.and((byte) 0x40).compare(NE, (byte) 0);
+        ByteVector s0 = SQ0.rearrange(i0).blend(SQ1.rearrange(i0), h0)
+                .blend(SQ2.rearrange(i0).blend(SQ3.rearrange(i0), h0), a0.compare(LT, (byte) 0));
+        ByteVector s1 = SQ0.rearrange(i1).blend(SQ1.rearrange(i1), h1)
+                .blend(SQ2.rearrange(i1).blend(SQ3.rearrange(i1), h1), a1.compare(LT, (byte) 0));
+        if (!last) {
+            ByteVector u0 = s0.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+            ByteVector u1 = s1.reinterpretAsInts().lanewise(ROR, 8).reinterpretAsBytes();
+            ByteVector t0 = s0.lanewise(XOR, u0);
+            ByteVector t1 = s1.lanewise(XOR, u1);
+            s0 = t0.add(t0).lanewise(XOR, (byte) 0x1b, t0.compare(LT, (byte) 0)).lanewise(XOR, u0)
+                    .lanewise(XOR, t0.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+            s1 = t1.add(t1).lanewise(XOR, (byte) 0x1b, t1.compare(LT, (byte) 0)).lanewise(XOR, u1)
+                    .lanewise(XOR, t1.reinterpretAsInts().lanewise(ROR, 16).reinterpretAsBytes());
+        }
+        ByteVector k = ByteVector.fromArray(B, rk, keyOffset);
+        s0.lanewise(XOR, k).reinterpretAsLongs().intoArray(blocks, p);
+        s1.lanewise(XOR, k).reinterpretAsLongs().intoArray(blocks, p + 8);
+    }
 
     /** Rounds and group, for check failure messages (no key material). */
     String describe() {

@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 public class VectorRijndaelBenchmark {
-    /** TABLE: {@link Rijndael256Table}; VECTORg: {@link VectorRijndael256} with g vectors per round loop. */
-    @Param({"TABLE", "VECTOR1", "VECTOR2", "VECTOR4", "VECTOR8"})
+    /** TABLE: {@link Rijndael256Table}; VECTORg: {@link VectorRijndael256} with g vectors per round loop;
+     * VECTORMEM: its in-memory variant. */
+    @Param({"TABLE", "VECTOR1", "VECTOR2", "VECTOR4", "VECTOR8", "VECTORMEM"})
     public String path;
 
     @Param({"16", "512"})
@@ -93,6 +94,7 @@ public class VectorRijndaelBenchmark {
             case "VECTOR2" -> new VectorRijndael256(rounds, rk, 2);
             case "VECTOR4" -> new VectorRijndael256(rounds, rk, 4);
             case "VECTOR8" -> new VectorRijndael256(rounds, rk, 8);
+            case "VECTORMEM" -> new VectorRijndael256(rounds, rk, VectorRijndael256.IN_MEMORY);
             default -> throw new IllegalArgumentException("unknown path " + path);
         };
     }
@@ -113,7 +115,7 @@ public class VectorRijndaelBenchmark {
         Random random = new Random(rounds * 1_000_003L);
         for (int key = 0; key < 20; key++) {
             int[] rk = randomKeys(random, rounds);
-            for (int group : new int[] {1, 2, 4, 8}) {
+            for (int group : new int[] {1, 2, 4, 8, VectorRijndael256.IN_MEMORY}) {
                 check(rounds, key, rk, random, new VectorRijndael256(rounds, rk, group));
             }
         }
