@@ -23,10 +23,18 @@ import jdk.incubator.vector.VectorSpecies;
  * brings row r+k of a column to row r (a 32-bit lane rotate right by 8k, the state bytes being little-endian
  * columns), and 2t is xtime on bytes (add to itself, xor 0x1b where the top bit was set); AddRoundKey xors a
  * round-key vector holding the 32-byte round key twice. No lookup touches memory with a secret index, so
- * this path would also be free of the cache-timing exposure of {@link Rijndael256Table}.
+ * this path should also be free of the cache-timing exposure of {@link Rijndael256Table} (not verified).
  *
- * <p>Four vectors (eight blocks) go through the rounds together so that the out-of-order core can overlap
- * their dependency chains; the remainder goes one vector at a time, a final odd block padded with zeros.
+ * <p>Variants ({@code group}), all checked equal to the table path by {@link VectorRijndaelBenchmark}: 1, 2, 4
+ * or 8 vectors held in registers go through the rounds together so that the out-of-order core can overlap
+ * their dependency chains (a round on one vector is one long chain of dependent operations; 4 is the
+ * fastest, 8 no faster and slower to get compiled); {@link #IN_MEMORY} keeps the state in the caller's array and runs a small method
+ * per round on two vectors, slightly slower when warm but safe from a cold start (the big register methods
+ * are more than C1 can compile, and the tiered JIT can leave them in slow code). The remainder goes one
+ * vector at a time, a final odd block padded with zeros.
+ *
+ * <p>Needs {@code --add-modules jdk.incubator.vector} at compile time and at every JVM launch, and prints
+ * "WARNING: Using incubator modules" on stderr.
  */
 final class VectorRijndael256 implements Rijndael256 {
     private static final VectorSpecies<Byte> B = ByteVector.SPECIES_512;
@@ -165,7 +173,7 @@ final class VectorRijndael256 implements Rijndael256 {
     }
 
     /*
-     * The round code is written out once per vector (four vectors = four copies) instead of calling helper
+     * The round code is written out once per vector (group 4 = four copies) instead of calling helper
      * methods for SubBytes and MixColumns. Each Vector API call inlines into hundreds of C2 IR nodes (the
      * operations are @ForceInline and exempt from inlining limits), so after a round or two on one vector a
      * compilation passes C2's NodeCountInliningCutoff (18000, not settable in a product JVM) and any further
