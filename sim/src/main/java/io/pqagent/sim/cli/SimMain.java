@@ -7,30 +7,24 @@ import io.pqagent.sim.device.Protocol;
 import io.pqagent.sim.device.OpcUaMap;
 import io.pqagent.sim.device.StageDevice;
 import io.pqagent.sim.master.MasterSettings;
-import io.pqagent.sim.netns.PlantNetwork;
 import io.pqagent.sim.plant.StageTicker;
 import io.pqagent.sim.process.DevicePart;
 import io.pqagent.sim.process.MasterPart;
 import io.pqagent.sim.process.RunnerPipe;
 import io.pqagent.sim.plant.WaterStage;
 import io.pqagent.sim.scenario.DurationText;
-import io.pqagent.sim.scenario.RunOptions;
-import io.pqagent.sim.scenario.Scenario;
-import io.pqagent.sim.scenario.ScenarioException;
 import io.pqagent.sim.scenario.ScenarioReader;
-import io.pqagent.sim.scenario.ScenarioRunner;
-import io.pqagent.sim.scenario.Summary;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -82,26 +76,6 @@ public final class SimMain implements Runnable {
         throw new CommandLine.ParameterException(new CommandLine(this), "choose a command (demo, run, device, master)");
     }
 
-    static int runScenario(Scenario scenario, Optional<Duration> length, Path keep, boolean netns, PrintStream out)
-            throws Exception {
-        Scenario s = length.map(scenario::compressed).orElse(scenario);
-        if (netns) {
-            Optional<String> reason = PlantNetwork.unavailableReason();
-            if (reason.isPresent()) {
-                throw new IllegalArgumentException("--netns: " + reason.get());
-            }
-        }
-        out.println("qsmp-sim: scenario " + s.name() + ", " + DurationText.of(s.duration()) + " of traffic, "
-                + s.events().size() + " events");
-        Summary summary = new ScenarioRunner(s, new RunOptions(out, Optional.ofNullable(keep),
-                RunOptions.defaultAgentJvm(), System.console() != null, netns)).run();
-        return summary.passed() ? 0 : 1;
-    }
-
-    static Optional<Duration> length(String text) {
-        return text == null ? Optional.empty() : Optional.of(DurationText.parse(text));
-    }
-
     @Command(name = "demo", mixinStandardHelpOptions = true,
             description = "Run the default scenario: a control centre and two substations, three agents, a directory, "
                     + "simulated stages and masters, a minute of traffic with faults, then the summary.")
@@ -109,23 +83,12 @@ public final class SimMain implements Runnable {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--duration", paramLabel = "TIME", description = "Traffic time, events scaled to it (e.g. 20s).")
-        String duration;
-
-        @Option(names = "--keep", paramLabel = "DIR", description = "Keep the agents' configs and logs in DIR.")
-        Path keep;
-
-        @Option(names = "--netns", description = "Put each site in a network namespace of its own (root, iproute2).")
-        boolean netns;
+        @Mixin
+        ScenarioFlags flags;
 
         @Override
         public Integer call() throws Exception {
-            try {
-                return runScenario(ScenarioReader.builtIn("default"), length(duration), keep, netns, System.out);
-            } catch (ScenarioException | IllegalArgumentException e) {
-                spec.commandLine().getErr().println("qsmp-sim: " + e.getMessage());
-                return 2;
-            }
+            return flags.run(() -> ScenarioReader.builtIn("default"), System.out, spec.commandLine().getErr());
         }
     }
 
@@ -138,25 +101,13 @@ public final class SimMain implements Runnable {
         @Parameters(paramLabel = "SCENARIO", description = "A scenario YAML file, or default / faults.")
         String file;
 
-        @Option(names = "--duration", paramLabel = "TIME", description = "Traffic time, events scaled to it.")
-        String duration;
-
-        @Option(names = "--keep", paramLabel = "DIR", description = "Keep the agents' configs and logs in DIR.")
-        Path keep;
-
-        @Option(names = "--netns", description = "Put each site in a network namespace of its own (root, iproute2).")
-        boolean netns;
+        @Mixin
+        ScenarioFlags flags;
 
         @Override
         public Integer call() throws Exception {
-            try {
-                Scenario s = file.equals("default") || file.equals("faults") ? ScenarioReader.builtIn(file)
-                        : ScenarioReader.read(Path.of(file));
-                return runScenario(s, length(duration), keep, netns, System.out);
-            } catch (ScenarioException | IllegalArgumentException e) {
-                spec.commandLine().getErr().println("qsmp-sim: " + e.getMessage());
-                return 2;
-            }
+            return flags.run(() -> file.equals("default") || file.equals("faults") ? ScenarioReader.builtIn(file)
+                    : ScenarioReader.read(Path.of(file)), System.out, spec.commandLine().getErr());
         }
     }
 
