@@ -64,11 +64,9 @@ class ScenarioRunnerTest {
         assertThat(s.handshakeFailures()).as("the garbage at substation-b's listener").isPositive();
     }
 
-    @Test
-    void aPolicyThatLetsTheProbeThroughBreaksTheRun() throws Exception {
-        String yaml = """
-                name: leaky
-                duration: 5s
+    /** A control centre and a site with one stage, its Modbus face open to everything, one SCADA master. */
+    private static Scenario twoSitePlant(String name, String duration, String events) throws ScenarioException {
+        String yaml = "name: " + name + "\nduration: " + duration + "\n" + """
                 sites: [{name: centre}, {name: site}]
                 stages: [{name: stage, site: site}]
                 tunnels: [[centre, site]]
@@ -76,10 +74,16 @@ class ScenarioRunnerTest {
                   - {name: plc, from: centre, stage: stage, face: modbus, policy: {default: allow}}
                 masters:
                   - {name: scada, service: plc, slot: 0, rate: 10, write-every: 2}
+                """ + events;
+        return ScenarioReader.parse(name + ".yaml", new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aPolicyThatLetsTheProbeThroughBreaksTheRun() throws Exception {
+        Scenario leaky = twoSitePlant("leaky", "5s", """
                 events:
                   - {at: 2s, probe: scada, slot: 7}
-                """;
-        Scenario leaky = ScenarioReader.parse("leaky.yaml", new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+                """);
         Summary s = run(leaky, "leaky");
         assertThat(s.passed()).isFalse();
         assertThat(s.broken()).anySatisfy(b -> assertThat(b).startsWith("policy:"));
@@ -107,19 +111,7 @@ class ScenarioRunnerTest {
 
     @Test
     void aMasterWhoseProcessDiesBreaksTheRun() throws Exception {
-        String yaml = """
-                name: lost-master
-                duration: 6s
-                sites: [{name: centre}, {name: site}]
-                stages: [{name: stage, site: site}]
-                tunnels: [[centre, site]]
-                services:
-                  - {name: plc, from: centre, stage: stage, face: modbus, policy: {default: allow}}
-                masters:
-                  - {name: scada, service: plc, slot: 0, rate: 10, write-every: 2}
-                """;
-        Scenario s = ScenarioReader.parse("lost-master.yaml",
-                new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        Scenario s = twoSitePlant("lost-master", "6s", "");
         var killer = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             var killed = killer.submit(() -> {
