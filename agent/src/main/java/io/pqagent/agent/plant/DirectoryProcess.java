@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,11 +34,7 @@ final class DirectoryProcess implements AutoCloseable {
      */
     static DirectoryProcess start(String store, Path authorityKey, Path replicaKey, String bind, int workers,
             List<String> jvmOptions, Path log, Duration timeout) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), DIRECTORY_MAIN, "serve", "--store", store,
+        List<String> cmd = SameJvmCommand.of(List.of(), jvmOptions, DIRECTORY_MAIN, List.of("serve", "--store", store,
                 "--authority-key", authorityKey.toString(), "--key", replicaKey.toString(), "--bind", bind,
                 "--port", "0", "--workers", Integer.toString(workers)));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)

@@ -238,12 +238,8 @@ public final class LocalPlant implements AutoCloseable {
         if (running != null && running.isAlive()) {
             throw new IllegalStateException("agent " + name + " is already running");
         }
-        List<String> cmd = new ArrayList<>(prefix);
-        cmd.add(ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), AGENT_MAIN, "run",
-                "--config", configFile(name).toString()));
+        List<String> cmd = SameJvmCommand.of(prefix, jvmOptions, AGENT_MAIN,
+                List.of("run", "--config", configFile(name).toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(name).toFile())).start();
         agents.put(name, p);

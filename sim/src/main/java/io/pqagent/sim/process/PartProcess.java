@@ -2,6 +2,7 @@ package io.pqagent.sim.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pqagent.agent.plant.SameJvmCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -205,12 +206,6 @@ public final class PartProcess implements AutoCloseable {
 
     /** The command line that runs {@code qsmp-sim ARGS} in a JVM like this one, after {@code prefix}. */
     public static List<String> simCommand(List<String> prefix, List<String> jvmOptions, List<String> args) {
-        List<String> cmd = new java.util.ArrayList<>(prefix);
-        cmd.add(ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.pqagent.sim.cli.SimMain"));
-        cmd.addAll(args);
-        return cmd;
+        return SameJvmCommand.of(prefix, jvmOptions, "io.pqagent.sim.cli.SimMain", args);
     }
 }
