@@ -82,5 +82,20 @@ launch_java() {
     # where the parallel collector's young pauses reached 35-62 ms (qsmp bench handshakes)
     local opts=()
     read -r -a opts <<<"${QSMP_JAVA_OPTS:--XX:+UseSerialGC -Xmn64m}"
+    # RCS's fast Rijndael rounds use the incubating Vector API; the JVM then prints one line,
+    # "WARNING: Using incubator modules: jdk.incubator.vector", at start. QSMP_VECTOR_ROUNDS=off leaves it out
+    # (the table rounds are used), as does a runtime image built without the module.
+    if [ "${QSMP_VECTOR_ROUNDS:-on}" != off ] && launch_has_vector_module "$java"; then
+        opts=(--add-modules=jdk.incubator.vector ${opts[@]+"${opts[@]}"})
+    fi
     exec "$java" ${opts[@]+"${opts[@]}"} -cp "$jar:$LAUNCH_ROOT/$module/target/lib/*" "$main" "$@"
+}
+
+# True when the runtime image of this java binary contains jdk.incubator.vector (its release file lists
+# the image's modules; asking "java --list-modules" would cost a JVM start on every launch).
+launch_has_vector_module() {
+    local bin release
+    bin=$(command -v "$1") || return 1
+    release=$(dirname "$(dirname "$(readlink -f "$bin")")")/release
+    [ -f "$release" ] && grep -q 'jdk\.incubator\.vector' "$release"
 }

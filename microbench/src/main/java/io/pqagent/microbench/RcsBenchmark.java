@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -32,6 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Bouncy Castle's KMAC256, AES-256-GCM and AES-256-CTR at the same sizes. Reports throughput and the
  * average time per op in microseconds (MB/s = size / (us/op)); add {@code -tu ms} for a finer throughput
  * figure at 16 KiB. The RCS instance is reused, so its counter and chained MAC advance as in a session.
+ * At the end of each AUTO trial the rounds it ended on are printed ("AUTO: ...").
  *
  * <pre>java -jar microbench/target/microbench.jar RcsBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s</pre>
  */
@@ -39,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class RcsBenchmark {
     static final int HEADER_SIZE = 21;
 
@@ -48,7 +50,8 @@ public class RcsBenchmark {
         @Param({"RCS256", "RCS512"})
         public RcsVariant variant;
 
-        @Param({"TABLE", "CONSTANT_TIME"})
+        /** AUTO (the default) starts on the table rounds and moves to the vector rounds during warm-up. */
+        @Param({"AUTO", "TABLE", "CONSTANT_TIME"})
         public BlockPath path;
 
         @Param({"64", "1024", "16384"})
@@ -72,6 +75,13 @@ public class RcsBenchmark {
             plaintext = new byte[size];
             random.nextBytes(plaintext);
             packet = new byte[size + cipher.tagSize()];
+        }
+
+        @TearDown(Level.Trial)
+        public void reportAutoRounds() {
+            if (path == BlockPath.AUTO) {
+                System.out.println("AUTO: " + BlockPath.autoDescription());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.pqagent.agent.config;
 
+import io.pqagent.qsmp.crypto.BlockPath;
 import io.pqagent.qsmp.crypto.MacMode;
 import io.pqagent.qsmp.crypto.ParameterSet;
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param name this agent's owner name in the directory
  * @param clockOffsetSeconds protocol clock offset from UTC (profile rule 4), as the peers' clocks
  * @param macMode {@link MacMode#KMAC} (the QSMP default) or {@link MacMode#QMAC}
+ * @param rcsRounds which Rijndael-256 rounds the tunnels' RCS runs: {@link BlockPath#AUTO} (the default), or
+ *     {@link BlockPath#CONSTANT_TIME} on a host shared with untrusted code
  * @param parameterSet the QSMP configuration of our identity and tunnels
  * @param listen where the Duplex listener accepts peers
  * @param controlSocket the local socket of {@code qsmp-agent reload/status}
@@ -26,6 +29,7 @@ public record AgentConfig(
         IdentityConfig identity,
         long clockOffsetSeconds,
         MacMode macMode,
+        BlockPath rcsRounds,
         ParameterSet parameterSet,
         HostPort listen,
         DirectoryConfig directory,
@@ -44,6 +48,7 @@ public record AgentConfig(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(macMode, "macMode");
+        Objects.requireNonNull(rcsRounds, "rcsRounds");
         Objects.requireNonNull(parameterSet, "parameterSet");
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(directory, "directory");

@@ -26,6 +26,7 @@ public record ConfigDiff(Changes<PeerConfig> peers, Changes<ServiceConfig> servi
         differs(restart, "identity", before.identity(), after.identity());
         differs(restart, "clock-offset-seconds", before.clockOffsetSeconds(), after.clockOffsetSeconds());
         differs(restart, "mac-mode", before.macMode(), after.macMode());
+        differs(restart, "rcs-rounds", before.rcsRounds(), after.rcsRounds());
         differs(restart, "parameter-set", before.parameterSet(), after.parameterSet());
         differs(restart, "listen", before.listen(), after.listen());
         differs(restart, "directory", before.directory(), after.directory());

@@ -1,5 +1,6 @@
 package io.pqagent.agent.config;
 
+import io.pqagent.qsmp.crypto.BlockPath;
 import io.pqagent.qsmp.crypto.MacMode;
 import io.pqagent.qsmp.crypto.ParameterSet;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public final class ConfigLoader {
     /** Far above any real configuration; bounds what is read before parsing. */
     static final long MAX_FILE_SIZE = 1L << 20;
 
-    private static final String[] TOP_LEVEL = {"name", "identity", "clock-offset-seconds", "mac-mode", "parameter-set",
+    private static final String[] TOP_LEVEL = {"name", "identity", "clock-offset-seconds", "mac-mode", "rcs-rounds", "parameter-set",
         "listen", "directory", "peer-defaults", "peers", "services", "expose", "metrics", "log", "control-socket", "pqs"};
     private static final Path DEFAULT_CONTROL_SOCKET = Path.of("/run/qsmp-agent/control.sock");
     private static final Path DEFAULT_DIRECTORY_CACHE = Path.of("/var/lib/qsmp-agent/directory.cache");
@@ -132,6 +133,8 @@ public final class ConfigLoader {
                 ? top.integer("clock-offset-seconds", -MAX_CLOCK_OFFSET, MAX_CLOCK_OFFSET) : Optional.of(0L);
         Optional<MacMode> macMode = top.has("mac-mode") ? top.parsed("mac-mode", ConfigLoader::macMode)
                 : Optional.of(MacMode.KMAC);
+        Optional<BlockPath> rcsRounds = top.has("rcs-rounds") ? top.parsed("rcs-rounds", ConfigLoader::rcsRounds)
+                : Optional.of(BlockPath.AUTO);
         Optional<ParameterSet> parameterSet = top.has("parameter-set")
                 // profile rule 3: flagged sets (McEliece, SPHINCS+) are not offered to an agent's configuration
                 ? top.parsed("parameter-set", text -> ParameterSet.select(text, false)) : Optional.of(ParameterSet.DEFAULT);
@@ -161,13 +164,13 @@ public final class ConfigLoader {
                 : Optional.of(PqsConfig.DEFAULT);
         new CrossChecks(top).check(name, peers, services, expose, listen, metrics, pqs);
 
-        if (name.isEmpty() || identity.isEmpty() || clockOffset.isEmpty() || macMode.isEmpty()
+        if (name.isEmpty() || identity.isEmpty() || clockOffset.isEmpty() || macMode.isEmpty() || rcsRounds.isEmpty()
                 || parameterSet.isEmpty() || listen.isEmpty() || directory.isEmpty() || metrics.isEmpty()
                 || log.isEmpty() || controlSocket.isEmpty() || pqs.isEmpty()) {
             return Optional.empty();
         }
         AgentConfig config = new AgentConfig(file, name.get(), identity.get(), clockOffset.get(), macMode.get(),
-                parameterSet.get(), listen.get(), directory.get(), CrossChecks.values(peers), CrossChecks.values(services),
+                rcsRounds.get(), parameterSet.get(), listen.get(), directory.get(), CrossChecks.values(peers), CrossChecks.values(services),
                 CrossChecks.values(expose), metrics.get(), log.get(), controlSocket.get(), pqs.get());
         return Optional.of(config);
     }
@@ -177,6 +180,15 @@ public final class ConfigLoader {
             case "kmac" -> MacMode.KMAC;
             case "qmac" -> MacMode.QMAC;
             default -> throw new IllegalArgumentException("unknown MAC mode '" + text + "' (kmac or qmac)");
+        };
+    }
+
+    private static BlockPath rcsRounds(String text) {
+        return switch (text) {
+            case "auto" -> BlockPath.AUTO;
+            case "table" -> BlockPath.TABLE;
+            case "constant-time" -> BlockPath.CONSTANT_TIME;
+            default -> throw new IllegalArgumentException("unknown RCS rounds '" + text + "' (auto, table or constant-time)");
         };
     }
 

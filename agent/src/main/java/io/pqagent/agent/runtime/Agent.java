@@ -37,6 +37,7 @@ import io.pqagent.keystore.Identity;
 import io.pqagent.keystore.IdentityPolicy;
 import io.pqagent.keystore.IdentityStore;
 import io.pqagent.keystore.Unlock;
+import io.pqagent.qsmp.crypto.BlockPath;
 import io.pqagent.qsmp.crypto.EntropySource;
 import io.pqagent.qsmp.handshake.HandshakeContext;
 import io.pqagent.qsmp.keys.KeyId;
@@ -120,7 +121,7 @@ public final class Agent implements AutoCloseable {
             closeables.add(directory);
         }
 
-        HandshakeContext ctx = new HandshakeContext(config.parameterSet(), config.macMode(), clock, entropy);
+        HandshakeContext ctx = new HandshakeContext(config.parameterSet(), config.macMode(), config.rcsRounds(), clock, entropy);
         // each accepted tunnel gets its peer's own keep-alive once the peer is known (PeerLinks); a dialled
         // tunnel runs the keep-alive its listener configured for us (profile rule 5)
         TransportSettings settings = TransportSettings.DEFAULTS;
@@ -389,6 +390,8 @@ public final class Agent implements AutoCloseable {
         ObjectNode out = JSON.createObjectNode();
         out.put("name", config.name());
         out.put("listening", listening.toString());
+        out.put("rcs_rounds", config.rcsRounds() == BlockPath.AUTO ? "auto: " + BlockPath.autoDescription()
+                : config.rcsRounds().name().toLowerCase().replace('_', '-'));
         KeysReport.of(identities, out);
         ArrayNode peers = out.putArray("peers");
         for (LinkStatus s : links.status()) {

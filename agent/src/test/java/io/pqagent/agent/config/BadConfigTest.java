@@ -202,6 +202,8 @@ class BadConfigTest {
                         + "expose: [{name: x, peer: substation-b, protocol: profinet, target: 'h:1'}]\n"),
                 "expose[0].protocol", "unknown protocol 'profinet' (raw, modbus, dnp3, opcua)");
         assertOnly(fx.fail(ConfigFixture.MINIMAL + "mac-mode: hmac\n"), "mac-mode", "unknown MAC mode 'hmac' (kmac or qmac)");
+        assertOnly(fx.fail(ConfigFixture.MINIMAL + "rcs-rounds: fast\n"), "rcs-rounds",
+                "unknown RCS rounds 'fast' (auto, table or constant-time)");
         assertOnly(fx.fail(ConfigFixture.MINIMAL + "log: {level: verbose}\n"), "log.level",
                 "unknown log level 'verbose' (trace, debug, info, warn, error)");
         ConfigException kyber6 = fx.fail(ConfigFixture.MINIMAL + "parameter-set: dilithium-s5_kyber-s6_sha3_rcs\n");

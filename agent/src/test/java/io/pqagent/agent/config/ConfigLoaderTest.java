@@ -2,6 +2,7 @@ package io.pqagent.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pqagent.qsmp.crypto.BlockPath;
 import io.pqagent.qsmp.crypto.MacMode;
 import io.pqagent.qsmp.crypto.ParameterSet;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ class ConfigLoaderTest {
                   passphrase-env: AGENT_PASS
                 clock-offset-seconds: -18000
                 mac-mode: qmac
+                rcs-rounds: constant-time
                 parameter-set: dilithium-s3_kyber-s3_sha3_rcs
                 listen: {address: 10.0.0.10, port: 4000}
                 directory:
@@ -75,6 +77,7 @@ class ConfigLoaderTest {
         assertThat(c.identity()).isEqualTo(new IdentityConfig(abs("identity"), new UnlockSource.PassphraseEnv("AGENT_PASS")));
         assertThat(c.clockOffsetSeconds()).isEqualTo(-18000);
         assertThat(c.macMode()).isEqualTo(MacMode.QMAC);
+        assertThat(c.rcsRounds()).isEqualTo(BlockPath.CONSTANT_TIME);
         assertThat(c.parameterSet()).isEqualTo(ParameterSet.DILITHIUM_S3_KYBER_S3);
         assertThat(c.listen()).isEqualTo(new HostPort("10.0.0.10", 4000));
         assertThat(c.directory()).isEqualTo(new DirectoryConfig(abs("authority.pub"), abs("state/cache.db"), List.of(
@@ -113,6 +116,7 @@ class ConfigLoaderTest {
         assertThat(c.identity().unlock()).isEqualTo(new UnlockSource.PassphraseFile(abs("passphrase")));
         assertThat(c.clockOffsetSeconds()).isZero();
         assertThat(c.macMode()).isEqualTo(MacMode.KMAC);
+        assertThat(c.rcsRounds()).isEqualTo(BlockPath.AUTO);
         assertThat(c.parameterSet()).isEqualTo(ParameterSet.DILITHIUM_S5_KYBER_S5);
         assertThat(c.listen()).isEqualTo(new HostPort("0.0.0.0", 31118));
         assertThat(c.directory().cache()).isEqualTo(Path.of("/var/lib/qsmp-agent/directory.cache"));

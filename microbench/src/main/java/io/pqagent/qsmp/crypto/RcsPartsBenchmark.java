@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 @State(Scope.Thread)
 public class RcsPartsBenchmark {
     @Param({"RCS256", "RCS512"})
@@ -55,6 +55,7 @@ public class RcsPartsBenchmark {
             rk[i] = random.nextInt();
         }
         Rijndael256 block = switch (path) {
+            case AUTO -> new AutoRijndael256(variant.rounds(), rk);
             case TABLE -> new Rijndael256Table(variant.rounds(), rk);
             case CONSTANT_TIME -> new Rijndael256ConstantTime(variant.rounds(), rk);
         };

@@ -6,10 +6,11 @@ import java.util.Random;
  * Cold-start probe for the Vector API experiment: in a fresh JVM, how long do the first calls of one path take
  * (16 blocks = 512 bytes each, RCS-512's 30 rounds) before C2 has compiled it? The Vector API runs as plain
  * Java (one object per operation) until C2 compiles the caller, and C1 gives up on the big round methods, so
- * the first messages of a process could be much slower than with the table path. Run each path in its own JVM:
+ * the first messages of a process would be much slower than with the table path, which is why
+ * {@link VectorRoundsGate} warms them up before {@link BlockPath#AUTO} uses them. Run each path in its own JVM:
  *
  * <pre>java --add-modules=jdk.incubator.vector -cp microbench/target/microbench.jar \
- *     io.pqagent.qsmp.crypto.VectorRijndaelColdStart VECTOR4</pre>
+ *     io.pqagent.qsmp.crypto.VectorRijndaelColdStart VECTOR</pre>
  */
 public final class VectorRijndaelColdStart {
     private VectorRijndaelColdStart() {
@@ -17,7 +18,7 @@ public final class VectorRijndaelColdStart {
 
     public static void main(String[] args) {
         if (args.length != 1) {
-            throw new IllegalArgumentException("usage: VectorRijndaelColdStart TABLE|VECTOR1|VECTOR2|VECTOR4|VECTOR8");
+            throw new IllegalArgumentException("usage: VectorRijndaelColdStart TABLE|VECTOR");
         }
         Random random = new Random(11);
         int[] rk = new int[8 * 31];

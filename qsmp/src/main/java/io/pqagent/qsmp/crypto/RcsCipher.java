@@ -53,9 +53,9 @@ public final class RcsCipher {
         this.tagSize = macMode.tagSize(variant);
     }
 
-    /** An instance with empty {@code info} on the default (table) block path, as QSMP initialises it. */
+    /** An instance with empty {@code info} on the default ({@link BlockPath#AUTO}) block path, as QSMP initialises it. */
     public static RcsCipher initialize(RcsVariant variant, MacMode mac, byte[] key, byte[] nonce) {
-        return initialize(variant, mac, key, nonce, NO_INFO, BlockPath.TABLE);
+        return initialize(variant, mac, key, nonce, NO_INFO, BlockPath.AUTO);
     }
 
     /**
@@ -93,6 +93,7 @@ public final class RcsCipher {
 
     private static Rijndael256 blockFunction(RcsVariant variant, BlockPath path, int[] roundKeys) {
         return switch (path) {
+            case AUTO -> new AutoRijndael256(variant.rounds(), roundKeys);
             case TABLE -> new Rijndael256Table(variant.rounds(), roundKeys);
             case CONSTANT_TIME -> new Rijndael256ConstantTime(variant.rounds(), roundKeys);
         };

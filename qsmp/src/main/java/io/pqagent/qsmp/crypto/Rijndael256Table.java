@@ -316,6 +316,15 @@ final class Rijndael256Table implements Rijndael256 {
         Arrays.fill(m, (byte) 0);
     }
 
+    /** A copy of the round keys in the state layout ((rounds + 1) x 4 longs); the caller wipes it. */
+    long[] roundKeyLongs() {
+        return rk.clone();
+    }
+
+    int rounds() {
+        return rounds;
+    }
+
     @Override
     public Rijndael256 copy() {
         return new Rijndael256Table(this);

@@ -1,5 +1,6 @@
 package io.pqagent.qsmp.cli.bench;
 
+import io.pqagent.qsmp.crypto.BlockPath;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,6 +48,7 @@ final class ClientProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>();
         command.add(java);
+        command.addAll(BlockPath.childJvmOptions());
         command.addAll(javaOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.pqagent.qsmp.cli.QsmpMain",
                 "bench", "idle-clients", "--server-key", serverKey.toString(),

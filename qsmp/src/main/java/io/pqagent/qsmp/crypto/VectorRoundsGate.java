@@ -1,0 +1,107 @@
+package io.pqagent.qsmp.crypto;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Decides, once per JVM, whether {@link BlockPath#AUTO} may move from the table rounds to
+ * {@link VectorRijndael256}. The vector rounds are only fast with AVX-512 VBMI and only once C2 has compiled
+ * them; before that, or on another CPU, they run hundreds of times slower than the table. So the gate opens
+ * only after a warm-up has compiled them, checked them against the table rounds and timed both, and only
+ * if they came out clearly faster. A JVM that moves little data never pays for the warm-up (about a second
+ * of one core): it starts once the table rounds have produced {@link #WARM_UP_AFTER_BLOCKS} blocks.
+ */
+final class VectorRoundsGate {
+    static final String MODULE = "jdk.incubator.vector";
+    /** 1 MiB of keystream through the table rounds before the warm-up starts. */
+    static final long WARM_UP_AFTER_BLOCKS = 32_768;
+
+    /** Why the vector rounds can never be used in this JVM; null when they might. */
+    private static final String UNAVAILABLE = probe();
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static volatile boolean open;
+    private static volatile String outcome = UNAVAILABLE == null ? "table rounds; vector rounds not tried yet" : "table rounds: " + UNAVAILABLE;
+    /** Blocks through the table rounds; updated without synchronization, as an estimate is enough. */
+    private static long tableBlocks;
+
+    private VectorRoundsGate() {
+    }
+
+    /** True once the vector rounds have been warmed up, checked and measured faster. */
+    static boolean open() {
+        return open;
+    }
+
+    /** Counts table-round blocks and starts the warm-up in the background once there were enough. */
+    static void noteTableBlocks(int count) {
+        if (UNAVAILABLE != null || STARTED.get()) {
+            return;
+        }
+        tableBlocks += count;
+        if (tableBlocks >= WARM_UP_AFTER_BLOCKS && STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(VectorRoundsGate::warmUp, "qsmp-vector-rounds-warm-up");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            t.start();
+        }
+    }
+
+    /**
+     * Runs the warm-up now in the calling thread, unless it has already started elsewhere (then waits for
+     * nothing and returns the current state). For tests and benchmarks that must not depend on timing.
+     */
+    static boolean warmUpNow() {
+        if (UNAVAILABLE == null && STARTED.compareAndSet(false, true)) {
+            warmUp();
+        }
+        return open;
+    }
+
+    /** What AUTO uses in this JVM and why, for operators' logs. */
+    static String describe() {
+        return outcome;
+    }
+
+    private static void warmUp() {
+        try {
+            VectorRoundsTrial.Result result = VectorRoundsTrial.run();
+            outcome = result.describe();
+            open = result.faster();
+        } catch (RuntimeException | LinkageError e) {
+            outcome = "table rounds: vector warm-up failed: " + e;
+        }
+    }
+
+    private static String probe() {
+        if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
+            return MODULE + " is not loaded (start the JVM with --add-modules " + MODULE + ")";
+        }
+        if (!cpuHasVbmi()) {
+            return "the CPU does not report AVX-512 VBMI";
+        }
+        try {
+            if (!VectorRijndael256.wideVectorsPreferred()) {
+                return "the JVM does not use 512-bit vectors (-XX:UseAVX or -XX:MaxVectorSize?)";
+            }
+        } catch (LinkageError e) {
+            return "the Vector API did not load: " + e;
+        }
+        return null;
+    }
+
+    /** Linux reports the flag as avx512_vbmi in /proc/cpuinfo; elsewhere we cannot tell, so no. */
+    private static boolean cpuHasVbmi() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("flags")) {
+                    return (" " + line.substring(line.indexOf(':') + 1) + " ").contains(" avx512_vbmi ");
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}
