@@ -91,12 +91,15 @@ final class VectorRoundsGate {
         return null;
     }
 
-    /** Linux reports the flag as avx512_vbmi in /proc/cpuinfo; elsewhere we cannot tell, so no. */
+    /**
+     * Linux reports VBMI as "avx512vbmi" in /proc/cpuinfo (VBMI2 as "avx512_vbmi2", which is not enough);
+     * elsewhere we cannot tell, so no.
+     */
     private static boolean cpuHasVbmi() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("flags")) {
-                    return (" " + line.substring(line.indexOf(':') + 1) + " ").contains(" avx512_vbmi ");
+                    return (" " + line.substring(line.indexOf(':') + 1) + " ").contains(" avx512vbmi ");
                 }
             }
             return false;
