@@ -64,11 +64,18 @@ public final class TunnelBench {
             // through the cipher) gets its own unmeasured run first, so the JIT has compiled it
             long warmup = Math.min(settings.bulkBytes(), BULK_WARMUP_BYTES);
             Bulk.megabytesPerSecond(sinkPort, warmup, targets::sunk);
+            long cpuBefore = plant.agentCpuNanos();
             double tunnel = Bulk.megabytesPerSecond(sinkPort, settings.bulkBytes(), targets::sunk);
+            double cpuPerMegabyte = (plant.agentCpuNanos() - cpuBefore) / 1e6 / (settings.bulkBytes() / 1e6);
             out.printf(Locale.ROOT, "%nbulk, one connection, %d MB one way (after %d MB unmeasured through the tunnel):%n",
                     settings.bulkBytes() / 1_000_000, warmup / 1_000_000);
             out.printf(Locale.ROOT, "  %-26s %8.1f MB/s%n", "direct", direct);
             out.printf(Locale.ROOT, "  %-26s %8.1f MB/s%n", "through one qsmp tunnel", tunnel);
+            // what the two agents spent per megabyte, whatever else the machine was doing meanwhile
+            out.printf(Locale.ROOT, "  agents' CPU time per MB (both agents): %.2f ms%n", cpuPerMegabyte);
+            for (String agent : List.of(DIALER, LISTENER)) {
+                out.printf(Locale.ROOT, "  %s RCS rounds: %s%n", agent, plant.status(agent).path("rcs_rounds").asText());
+            }
             out.flush();
         } finally {
             if (settings.keep().isEmpty()) {
