@@ -85,6 +85,11 @@ public final class PreparedMlDsaSigningKey implements AutoCloseable {
 
     /** ML-DSA.Sign(sk, M, ctx = empty) with rnd = 0^32 (FIPS 204 Algorithms 2 and 7): σ of signatureBytes(). */
     public byte[] sign(byte[] message) {
+        return sign(message, null);
+    }
+
+    /** {@link #sign(byte[])}, telling {@code passes[0]} how many passes of the rejection loop it took. */
+    byte[] sign(byte[] message, int[] passes) {
         if (closed) {
             throw new IllegalStateException("prepared " + params + " signing key already closed");
         }
@@ -100,6 +105,9 @@ public final class PreparedMlDsaSigningKey implements AutoCloseable {
             for (int kappa = 0; kappa <= 0xFFFF - p.l; kappa += p.l) {
                 byte[] sig = attempt.tryOnce(this, mu, kappa);
                 if (sig != null) {
+                    if (passes != null) {
+                        passes[0] = kappa / p.l + 1;
+                    }
                     return sig;
                 }
             }

@@ -116,8 +116,8 @@ public final class PreparedMlDsaVerificationKey {
         int t1Off = i * Ntt.N;
         for (int j = 0; j < Ntt.N; j++) {
             long acc = -(long) cHat[j] * t1Hat[t1Off + j];
-            for (int s = 0; s < l; s++) {
-                acc += (long) aHat[rowOff + s * Ntt.N + j] * zHat[s * Ntt.N + j];
+            for (int s = 0, m = rowOff + j, x = j; s < l; s++, m += Ntt.N, x += Ntt.N) {
+                acc += (long) aHat[m] * zHat[x];
             }
             out[j] = Field.montgomeryReduce(acc);
         }

@@ -29,7 +29,8 @@ final class SigningAttempt {
 
     SigningAttempt(MlDsaParameterSet p) {
         this.p = p;
-        this.buf = new byte[Math.max(Shake.RATE_256, MlDsaParameterSet.polyBytes(p.zBits))];
+        // eight bytes of slack let BitPacking.unpack read y's coefficients as 64-bit words
+        this.buf = new byte[Math.max(Shake.RATE_256, MlDsaParameterSet.polyBytes(p.zBits) + Long.BYTES)];
         this.y = new int[p.l * Ntt.N];
         this.yHat = new int[p.l * Ntt.N];
         this.z = new int[p.l * Ntt.N];
@@ -67,22 +68,9 @@ final class SigningAttempt {
         Challenge.sampleInBall(p, cTilde, 0, shake, buf, cHat);
         Ntt.forward(cHat, 0);
 
-        // z = y + ⟨⟨cs1⟩⟩, rejected if ||z||∞ ≥ γ1 - β
+        // r0 = LowBits(w - ⟨⟨cs2⟩⟩), rejected if ||r0||∞ ≥ γ2 - β. Checked before z because it rejects more
+        // often (for ML-DSA-87 about 3 attempts in 5, z about 1 in 3); the order of the checks does not change σ.
         int violation = 0;
-        int zBound = p.gamma1 - p.beta - 1;
-        for (int s = 0; s < p.l; s++) {
-            Ntt.pointwise(key.s1Hat(), s * n, cHat, 0, product, 0);
-            Ntt.inverse(product, 0);
-            for (int j = 0; j < n; j++) {
-                int zj = y[s * n + j] + Field.centered(product[j]);
-                z[s * n + j] = zj;
-                violation |= zBound - Field.abs(zj);
-            }
-        }
-        if (violation < 0) {
-            return null;
-        }
-        // r0 = LowBits(w - ⟨⟨cs2⟩⟩), rejected if ||r0||∞ ≥ γ2 - β
         int r0Bound = p.gamma2 - p.beta - 1;
         for (int i = 0; i < p.k; i++) {
             Ntt.pointwise(key.s2Hat(), i * n, cHat, 0, product, 0);
@@ -91,6 +79,20 @@ final class SigningAttempt {
                 int rj = Field.freeze(w[i * n + j] - Field.centered(product[j]));
                 r[i * n + j] = rj;
                 violation |= r0Bound - Field.abs(rounding.lowBits(rj));
+            }
+        }
+        if (violation < 0) {
+            return null;
+        }
+        // z = y + ⟨⟨cs1⟩⟩, rejected if ||z||∞ ≥ γ1 - β
+        int zBound = p.gamma1 - p.beta - 1;
+        for (int s = 0; s < p.l; s++) {
+            Ntt.pointwise(key.s1Hat(), s * n, cHat, 0, product, 0);
+            Ntt.inverse(product, 0);
+            for (int j = 0; j < n; j++) {
+                int zj = y[s * n + j] + Field.centered(product[j]);
+                z[s * n + j] = zj;
+                violation |= zBound - Field.abs(zj);
             }
         }
         if (violation < 0) {
