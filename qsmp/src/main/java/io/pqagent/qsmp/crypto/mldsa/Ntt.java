@@ -176,17 +176,41 @@ final class Ntt {
     /**
      * out = Σ_s A[row, s] ∘ v[s]·R^-1: row {@code row} of the matrix (row-major, {@code columns} entries of
      * 256) times the vector v, with one reduction per coefficient. |A| &lt; q, |v| &lt; 9q and columns ≤ 7 keep
-     * the 64-bit sum below 63q² &lt; 2^31·q.
+     * the 64-bit sum below 63q² &lt; 2^31·q. The sums for ML-DSA's l = 4, 5, 7 are written out: with a
+     * seven-trip inner loop, C2 (JDK 17) ran this about three times slower.
      */
-    static void rowTimesVector(int[] matrix, int row, int columns, int[] v, int[] out, int outOff) {
-        int rowOff = row * columns * N;
-        for (int j = 0; j < N; j++) {
-            long acc = 0;
-            // running indices rather than rowOff + s·N + j: measured 3x faster on JDK 17's C2
-            for (int s = 0, m = rowOff + j, x = j; s < columns; s++, m += N, x += N) {
-                acc += (long) matrix[m] * v[x];
+    static void rowTimesVector(int[] m, int row, int columns, int[] v, int[] out, int outOff) {
+        int a = row * columns * N;
+        switch (columns) {
+            case 4 -> {
+                for (int j = 0; j < N; j++) {
+                    out[outOff + j] = Field.montgomeryReduce((long) m[a + j] * v[j]
+                            + (long) m[a + N + j] * v[N + j]
+                            + (long) m[a + 2 * N + j] * v[2 * N + j]
+                            + (long) m[a + 3 * N + j] * v[3 * N + j]);
+                }
             }
-            out[outOff + j] = Field.montgomeryReduce(acc);
+            case 5 -> {
+                for (int j = 0; j < N; j++) {
+                    out[outOff + j] = Field.montgomeryReduce((long) m[a + j] * v[j]
+                            + (long) m[a + N + j] * v[N + j]
+                            + (long) m[a + 2 * N + j] * v[2 * N + j]
+                            + (long) m[a + 3 * N + j] * v[3 * N + j]
+                            + (long) m[a + 4 * N + j] * v[4 * N + j]);
+                }
+            }
+            case 7 -> {
+                for (int j = 0; j < N; j++) {
+                    out[outOff + j] = Field.montgomeryReduce((long) m[a + j] * v[j]
+                            + (long) m[a + N + j] * v[N + j]
+                            + (long) m[a + 2 * N + j] * v[2 * N + j]
+                            + (long) m[a + 3 * N + j] * v[3 * N + j]
+                            + (long) m[a + 4 * N + j] * v[4 * N + j]
+                            + (long) m[a + 5 * N + j] * v[5 * N + j]
+                            + (long) m[a + 6 * N + j] * v[6 * N + j]);
+                }
+            }
+            default -> throw new IllegalArgumentException("ML-DSA has l = 4, 5 or 7 columns, not " + columns);
         }
     }
 

@@ -109,17 +109,12 @@ public final class PreparedMlDsaVerificationKey {
         return ConstantTime.equals(cTilde, 0, signature, 0, cTilde.length);
     }
 
-    /** Row i of Â ∘ ẑ - ĉ ∘ t̂1, one Montgomery reduction per coefficient (sum below 72q² &lt; 2^31·q). */
+    /** Row i of Â ∘ ẑ - ĉ ∘ t̂1 (times R^-1), reduced into (-q, q) for the inverse transform. */
     private void approximateW(int i, int[] zHat, int[] cHat, int[] out) {
-        int l = params.l;
-        int rowOff = i * l * Ntt.N;
+        Ntt.rowTimesVector(aHat, i, params.l, zHat, out, 0);
         int t1Off = i * Ntt.N;
         for (int j = 0; j < Ntt.N; j++) {
-            long acc = -(long) cHat[j] * t1Hat[t1Off + j];
-            for (int s = 0, m = rowOff + j, x = j; s < l; s++, m += Ntt.N, x += Ntt.N) {
-                acc += (long) aHat[m] * zHat[x];
-            }
-            out[j] = Field.montgomeryReduce(acc);
+            out[j] = Field.reduce(out[j] - Field.montgomeryReduce((long) cHat[j] * t1Hat[t1Off + j]));
         }
     }
 

@@ -109,40 +109,50 @@ class FieldAndNttTest {
     }
 
     @Test
-    void pointwiseProductsAreNegacyclicProducts() {
+    void matrixRowsAndPointwiseProductsAreNegacyclicProducts() {
         Random random = new Random(6);
-        for (int trial = 0; trial < 20; trial++) {
-            int[] a = randomPoly(random, Q);
-            int[] b = randomPoly(random, 1 << 19); // the size of a mask or z coefficient
-            int[] c = randomPoly(random, 1 << 19);
-            long[] expected = new long[256];
-            addSchoolbook(expected, a, b);
-            addSchoolbook(expected, a, c);
-
-            int[] aHat = a.clone();
-            Ntt.forward(aHat, 0);
-            Ntt.reduce(aHat, 0);
-            int[] v = new int[512];
-            System.arraycopy(b, 0, v, 0, 256);
-            System.arraycopy(c, 0, v, 256, 256);
-            Ntt.forward(v, 0); // left unreduced (< 9q), as the signer leaves NTT(y)
-            Ntt.forward(v, 256);
-            int[] matrix = new int[512];
-            System.arraycopy(aHat, 0, matrix, 0, 256);
-            System.arraycopy(aHat, 0, matrix, 256, 256);
-            int[] sum = new int[256];
-            Ntt.rowTimesVector(matrix, 0, 2, v, sum, 0);
-            Ntt.inverse(sum, 0);
-            int[] single = new int[256];
-            Ntt.pointwise(aHat, 0, v, 0, single, 0);
-            Ntt.inverse(single, 0);
-            long[] onlyB = new long[256];
-            addSchoolbook(onlyB, a, b);
-            for (int j = 0; j < 256; j++) {
-                assertThat(Field.freeze(sum[j])).isEqualTo((int) Math.floorMod(expected[j], (long) Q));
-                assertThat(Field.freeze(single[j])).isEqualTo((int) Math.floorMod(onlyB[j], (long) Q));
+        for (int columns : new int[] {4, 5, 7}) { // l of ML-DSA-44, -65, -87
+            for (int trial = 0; trial < 3; trial++) {
+                int[] matrix = new int[2 * columns * 256]; // two rows; row 1 is checked
+                int[] v = new int[columns * 256];
+                long[] expected = new long[256];
+                int[][] aRow = new int[columns][];
+                for (int s = 0; s < columns; s++) {
+                    aRow[s] = randomPoly(random, Q);
+                    int[] b = randomPoly(random, 1 << 19); // the size of a mask or z coefficient
+                    addSchoolbook(expected, aRow[s], b);
+                    int[] aHat = aRow[s].clone();
+                    Ntt.forward(aHat, 0);
+                    Ntt.reduce(aHat, 0);
+                    System.arraycopy(aHat, 0, matrix, (columns + s) * 256, 256);
+                    System.arraycopy(b, 0, v, s * 256, 256);
+                    Ntt.forward(v, s * 256); // left unreduced (< 9q), as the signer leaves NTT(y)
+                }
+                int[] row = new int[256];
+                Ntt.rowTimesVector(matrix, 1, columns, v, row, 0);
+                Ntt.inverse(row, 0);
+                int[] single = new int[256];
+                Ntt.pointwise(matrix, columns * 256, v, 0, single, 0);
+                Ntt.inverse(single, 0);
+                long[] first = new long[256];
+                addSchoolbook(first, aRow[0], inverseOf(v, 0));
+                for (int j = 0; j < 256; j++) {
+                    assertThat(Field.freeze(row[j])).as("l = %d, coefficient %d", columns, j)
+                            .isEqualTo((int) Math.floorMod(expected[j], (long) Q));
+                    assertThat(Field.freeze(single[j])).isEqualTo((int) Math.floorMod(first[j], (long) Q));
+                }
             }
         }
+    }
+
+    /** The plain polynomial back from a forward transform at {@code off} (for the single-product check). */
+    private static int[] inverseOf(int[] transformed, int off) {
+        long[] back = literalInverseNtt(java.util.Arrays.copyOfRange(transformed, off, off + 256));
+        int[] out = new int[256];
+        for (int j = 0; j < 256; j++) {
+            out[j] = (int) back[j];
+        }
+        return out;
     }
 
     // ---- oracles written straight from FIPS 204 §7.5 and the definition of R_q ----
