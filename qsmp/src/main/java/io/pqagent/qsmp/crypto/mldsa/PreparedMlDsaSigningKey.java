@@ -40,8 +40,8 @@ public final class PreparedMlDsaSigningKey implements AutoCloseable {
 
     /**
      * Decodes the expanded signing key (FIPS 204 Algorithm 25) and prepares it. A key of the wrong length
-     * or with a coefficient of s1 or s2 outside [-η, η] is refused: FIPS 204 §7.2 leaves skDecode's
-     * output undefined for such input, and a signature from it could leak the key.
+     * or with a coefficient of s1 or s2 outside [-η, η] is refused: KeyGen never makes such a key, and
+     * signing with it would break the bound β = τη on cs1 and cs2 that the rejection checks rely on.
      */
     public static PreparedMlDsaSigningKey prepare(MlDsaParameterSet params, byte[] sk) {
         if (sk.length != params.signingKeyBytes()) {
@@ -115,10 +115,6 @@ public final class PreparedMlDsaSigningKey implements AutoCloseable {
         } finally {
             attempt.wipe();
         }
-    }
-
-    MlDsaParameterSet params() {
-        return params;
     }
 
     Rounding rounding() {
