@@ -1,23 +1,40 @@
 package io.pqagent.qsmp.crypto;
 
+import io.pqagent.qsmp.crypto.mldsa.MlDsaParameterSet;
+import io.pqagent.qsmp.crypto.mldsa.MlDsaVerificationKeyCache;
+import io.pqagent.qsmp.crypto.mldsa.PreparedMlDsaSigningKey;
 import java.util.Arrays;
 import org.bouncycastle.crypto.params.MLDSAParameters;
 import org.bouncycastle.crypto.params.MLDSAPrivateKeyParameters;
-import org.bouncycastle.crypto.params.MLDSAPublicKeyParameters;
-import org.bouncycastle.crypto.signers.MLDSASigner;
 
 /**
- * ML-DSA (FIPS 204), pure mode with an empty context, signing deterministically (no SecureRandom:
- * rnd = 0^32), which reproduces QSC's signatures byte for byte.
+ * ML-DSA (FIPS 204), pure mode with an empty context, signing deterministically (rnd = 0^32), which
+ * reproduces QSC's signatures byte for byte.
+ *
+ * <p>Key generation is Bouncy Castle's. Signing and verifying run on our own engine ({@code crypto.mldsa}),
+ * whose keys are prepared once: a prepared signing key keeps Â, ŝ1, ŝ2 and t̂0, and verification keys are
+ * prepared into a small cache of the most recently used ones, since QSMP verifies the same few peer keys
+ * over and over. The one-shot {@link #sign} prepares, signs and wipes.
  */
 final class MlDsa extends SignerBase {
     private static final int SEED_SIZE = 32; // ξ
+    /** Prepared verification keys kept per parameter set (about 66 KB each for ML-DSA-87). */
+    static final int VERIFICATION_CACHE_CAPACITY = 32;
 
     private final MLDSAParameters params;
+    private final MlDsaParameterSet engine;
+    private final MlDsaVerificationKeyCache verificationKeys;
 
-    MlDsa(SignatureAlgorithm algorithm, MLDSAParameters params) {
+    MlDsa(SignatureAlgorithm algorithm, MLDSAParameters params, MlDsaParameterSet engine) {
         super(algorithm);
+        if (engine.verificationKeyBytes() != algorithm.verificationKeySize()
+                || engine.signingKeyBytes() != algorithm.signingKeySize()
+                || engine.signatureBytes() != algorithm.signatureSize()) {
+            throw new IllegalStateException(algorithm + " sizes differ from FIPS 204 " + engine);
+        }
         this.params = params;
+        this.engine = engine;
+        this.verificationKeys = new MlDsaVerificationKeyCache(engine, VERIFICATION_CACHE_CAPACITY);
     }
 
     @Override
@@ -34,34 +51,30 @@ final class MlDsa extends SignerBase {
 
     @Override
     public byte[] sign(byte[] signingKey, byte[] message, EntropySource entropy) {
-        requireSigningKey(signingKey);
-        return signWith(new MLDSAPrivateKeyParameters(params, signingKey), message);
-    }
-
-    private byte[] signWith(MLDSAPrivateKeyParameters key, byte[] message) {
-        MLDSASigner signer = new MLDSASigner();
-        signer.init(true, key);
-        signer.update(message, 0, message.length);
-        try {
-            return signer.generateSignature();
-        } catch (org.bouncycastle.crypto.CryptoException e) {
-            throw new IllegalStateException(name() + " signing failed", e);
+        try (PreparedSigningKey prepared = prepare(signingKey)) {
+            return prepared.sign(message, entropy);
         }
     }
 
+    /** @throws IllegalArgumentException for a key of the wrong size or with s1/s2 out of range */
     @Override
     public PreparedSigningKey prepare(byte[] signingKey) {
         requireSigningKey(signingKey);
-        MLDSAPrivateKeyParameters parsed = new MLDSAPrivateKeyParameters(params, signingKey);
+        PreparedMlDsaSigningKey prepared = PreparedMlDsaSigningKey.prepare(engine, signingKey);
         return new PreparedSigningKey() {
             @Override
             public byte[] sign(byte[] message, EntropySource entropy) {
-                return signWith(parsed, message);
+                return prepared.sign(message); // deterministic: entropy is not drawn
             }
 
             @Override
             public void close() {
-                parsed.destroy();
+                prepared.close();
+            }
+
+            @Override
+            public String toString() {
+                return prepared.toString();
             }
         };
     }
@@ -71,9 +84,6 @@ final class MlDsa extends SignerBase {
         if (!wellFormed(verificationKey, signature)) {
             return false;
         }
-        MLDSASigner verifier = new MLDSASigner();
-        verifier.init(false, new MLDSAPublicKeyParameters(params, verificationKey));
-        verifier.update(message, 0, message.length);
-        return verifier.verifySignature(signature);
+        return verificationKeys.get(verificationKey).verify(message, signature);
     }
 }

@@ -1,8 +1,9 @@
 package io.pqagent.qsmp.crypto;
 
 /**
- * A signing key parsed once for repeated use: parsing an expanded ML-DSA key recomputes its public
- * part, which costs about half a signature, so a long-term key is prepared once and kept.
+ * A signing key parsed once for repeated use: preparing an ML-DSA key expands the matrix Â and
+ * transforms s1, s2 and t0, work that every later signature then skips, so a long-term key is prepared
+ * once and kept.
  */
 public interface PreparedSigningKey extends AutoCloseable {
 

@@ -1,5 +1,6 @@
 package io.pqagent.qsmp.crypto;
 
+import io.pqagent.qsmp.crypto.mldsa.MlDsaParameterSet;
 import org.bouncycastle.crypto.params.MLDSAParameters;
 import org.bouncycastle.pqc.legacy.sphincsplus.SPHINCSPlusParameters;
 
@@ -55,9 +56,9 @@ public enum SignatureAlgorithm {
 
     private Signer create() {
         return switch (this) {
-            case ML_DSA_44 -> mlDsa(MLDSAParameters.ml_dsa_44);
-            case ML_DSA_65 -> mlDsa(MLDSAParameters.ml_dsa_65);
-            case ML_DSA_87 -> mlDsa(MLDSAParameters.ml_dsa_87);
+            case ML_DSA_44 -> new MlDsa(this, MLDSAParameters.ml_dsa_44, MlDsaParameterSet.ML_DSA_44);
+            case ML_DSA_65 -> new MlDsa(this, MLDSAParameters.ml_dsa_65, MlDsaParameterSet.ML_DSA_65);
+            case ML_DSA_87 -> new MlDsa(this, MLDSAParameters.ml_dsa_87, MlDsaParameterSet.ML_DSA_87);
             case SPHINCS_SHAKE_128F -> sphincs(SPHINCSPlusParameters.shake_128f);
             case SPHINCS_SHAKE_128S -> sphincs(SPHINCSPlusParameters.shake_128s);
             case SPHINCS_SHAKE_192F -> sphincs(SPHINCSPlusParameters.shake_192f);
@@ -65,10 +66,6 @@ public enum SignatureAlgorithm {
             case SPHINCS_SHAKE_256F -> sphincs(SPHINCSPlusParameters.shake_256f);
             case SPHINCS_SHAKE_256S -> sphincs(SPHINCSPlusParameters.shake_256s);
         };
-    }
-
-    private Signer mlDsa(MLDSAParameters p) {
-        return new MlDsa(this, p);
     }
 
     private Signer sphincs(SPHINCSPlusParameters p) {
