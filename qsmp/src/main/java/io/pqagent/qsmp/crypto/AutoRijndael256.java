@@ -12,6 +12,8 @@ final class AutoRijndael256 implements Rijndael256 {
     private Rijndael256Table table;
     /** The vector rounds; null until switched. */
     private Rijndael256 vector;
+    /** Blocks this instance (and the instance it was copied from) ran on the table rounds. */
+    private long tableBlocks;
 
     AutoRijndael256(int rounds, int[] roundKeys) {
         this.table = new Rijndael256Table(rounds, roundKeys);
@@ -20,6 +22,7 @@ final class AutoRijndael256 implements Rijndael256 {
     private AutoRijndael256(AutoRijndael256 other) {
         this.table = other.table == null ? null : (Rijndael256Table) other.table.copy();
         this.vector = other.vector == null ? null : other.vector.copy();
+        this.tableBlocks = other.tableBlocks;
     }
 
     /** The rounds to use for {@code blocks} more blocks. */
@@ -28,7 +31,10 @@ final class AutoRijndael256 implements Rijndael256 {
             return vector;
         }
         if (!VectorRoundsGate.open()) {
-            VectorRoundsGate.noteTableBlocks(blocks);
+            tableBlocks += blocks;
+            if (tableBlocks >= VectorRoundsGate.WARM_UP_AFTER_BLOCKS) {
+                VectorRoundsGate.requestWarmUp();
+            }
             return table;
         }
         long[] keys = table.roundKeyLongs();

@@ -10,12 +10,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link VectorRijndael256}. The vector rounds are only fast with AVX-512 VBMI and only once C2 has compiled
  * them; before that, or on another CPU, they run hundreds of times slower than the table. So the gate opens
  * only after a warm-up has compiled them, checked them against the table rounds and timed both, and only
- * if they came out clearly faster. A JVM that moves little data never pays for the warm-up (about a second
- * of one core): it starts once the table rounds have produced {@link #WARM_UP_AFTER_BLOCKS} blocks.
+ * if they came out clearly faster. The warm-up costs about a second of one core, so it starts only once
+ * one cipher has produced {@link #WARM_UP_AFTER_BLOCKS} blocks on the table rounds: a process that moves
+ * bulk data, where the switch pays back within seconds. A server that only shakes hands never starts it
+ * (a warm-up at a random moment cost such a server, 88 % busy at 1,000 handshakes/s, a backlog of 2.8 s).
  */
 final class VectorRoundsGate {
     static final String MODULE = "jdk.incubator.vector";
-    /** 1 MiB of keystream through the table rounds before the warm-up starts. */
+    /** 1 MiB of keystream through one cipher's table rounds before the warm-up starts. */
     static final long WARM_UP_AFTER_BLOCKS = 32_768;
 
     /** Why the vector rounds can never be used in this JVM; null when they might. */
@@ -23,8 +25,6 @@ final class VectorRoundsGate {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static volatile boolean open;
     private static volatile String outcome = UNAVAILABLE == null ? "table rounds; vector rounds not tried yet" : "table rounds: " + UNAVAILABLE;
-    /** Blocks through the table rounds; updated without synchronization, as an estimate is enough. */
-    private static long tableBlocks;
 
     private VectorRoundsGate() {
     }
@@ -34,13 +34,9 @@ final class VectorRoundsGate {
         return open;
     }
 
-    /** Counts table-round blocks and starts the warm-up in the background once there were enough. */
-    static void noteTableBlocks(int count) {
-        if (UNAVAILABLE != null || STARTED.get()) {
-            return;
-        }
-        tableBlocks += count;
-        if (tableBlocks >= WARM_UP_AFTER_BLOCKS && STARTED.compareAndSet(false, true)) {
+    /** Starts the warm-up in the background, once per JVM, unless the vector rounds cannot be used here. */
+    static void requestWarmUp() {
+        if (UNAVAILABLE == null && !STARTED.get() && STARTED.compareAndSet(false, true)) {
             Thread t = new Thread(VectorRoundsGate::warmUp, "qsmp-vector-rounds-warm-up");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
