@@ -392,6 +392,7 @@ public final class Agent implements AutoCloseable {
         out.put("listening", listening.toString());
         out.put("rcs_rounds", config.rcsRounds() == BlockPath.AUTO ? "auto: " + BlockPath.autoDescription()
                 : config.rcsRounds().name().toLowerCase().replace('_', '-'));
+        out.put("rcs_rounds_settled", config.rcsRounds() != BlockPath.AUTO || BlockPath.autoSettled());
         KeysReport.of(identities, out);
         ArrayNode peers = out.putArray("peers");
         for (LinkStatus s : links.status()) {

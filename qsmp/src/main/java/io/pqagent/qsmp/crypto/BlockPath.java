@@ -23,6 +23,14 @@ public enum BlockPath {
                 : java.util.List.of();
     }
 
+    /**
+     * Whether {@link #AUTO}'s choice in this JVM is final: the vector warm-up has run (whatever it found), or
+     * can never run here. Until then AUTO runs the table rounds and may still move.
+     */
+    public static boolean autoSettled() {
+        return VectorRoundsGate.settled();
+    }
+
     /** What {@link #AUTO} runs in this JVM at the moment, and why; for logs and status output. */
     public static String autoDescription() {
         return VectorRoundsGate.describe();

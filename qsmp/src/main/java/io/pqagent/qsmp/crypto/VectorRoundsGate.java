@@ -24,6 +24,8 @@ final class VectorRoundsGate {
     private static final String UNAVAILABLE = probe();
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static volatile boolean open;
+    /** The warm-up has finished (either way), or can never run here. */
+    private static volatile boolean settled = UNAVAILABLE != null;
     private static volatile String outcome = UNAVAILABLE == null ? "table rounds; vector rounds not tried yet" : "table rounds: " + UNAVAILABLE;
 
     private VectorRoundsGate() {
@@ -55,18 +57,26 @@ final class VectorRoundsGate {
         return open;
     }
 
+    /** Whether the gate has made its final decision (it never changes after that). */
+    static boolean settled() {
+        return settled;
+    }
+
     /** What AUTO uses in this JVM and why, for operators' logs. */
     static String describe() {
         return outcome;
     }
 
     private static void warmUp() {
+        outcome = "table rounds; vector rounds warming up";
         try {
             VectorRoundsTrial.Result result = VectorRoundsTrial.run();
             outcome = result.describe();
             open = result.faster();
         } catch (RuntimeException | LinkageError e) {
             outcome = "table rounds: vector warm-up failed: " + e;
+        } finally {
+            settled = true;
         }
     }
 
