@@ -3,6 +3,8 @@ package io.pqagent.qsmp.crypto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,6 +25,7 @@ final class VectorRoundsGate {
     /** Why the vector rounds can never be used in this JVM; null when they might. */
     private static final String UNAVAILABLE = probe();
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final CountDownLatch DONE = new CountDownLatch(1);
     private static volatile boolean open;
     /** The warm-up has finished (either way), or can never run here. */
     private static volatile boolean settled = UNAVAILABLE != null;
@@ -47,12 +50,16 @@ final class VectorRoundsGate {
     }
 
     /**
-     * Runs the warm-up now in the calling thread, unless it has already started elsewhere (then waits for
-     * nothing and returns the current state). For tests and benchmarks that must not depend on timing.
+     * Runs the warm-up now in the calling thread, or, if it has already started elsewhere, waits for it to
+     * finish (up to a minute); returns whether the gate is open. For tests and benchmarks that must not
+     * depend on timing.
      */
-    static boolean warmUpNow() {
+    static boolean warmUpNow() throws InterruptedException {
         if (UNAVAILABLE == null && STARTED.compareAndSet(false, true)) {
             warmUp();
+        }
+        if (UNAVAILABLE == null) {
+            DONE.await(1, TimeUnit.MINUTES);
         }
         return open;
     }
@@ -77,6 +84,7 @@ final class VectorRoundsGate {
             outcome = "table rounds: vector warm-up failed: " + e;
         } finally {
             settled = true;
+            DONE.countDown();
         }
     }
 

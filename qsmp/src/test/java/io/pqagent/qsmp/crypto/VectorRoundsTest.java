@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VectorRoundsTest {
 
     @BeforeAll
-    static void warmUp() {
+    static void warmUp() throws InterruptedException {
+        // another test class in this JVM may already have started the warm-up in the background: this waits
         VectorRoundsGate.warmUpNow();
     }
 
