@@ -6,11 +6,9 @@ package io.pqagent.qsmp.crypto;
  *
  * <p>One round is written out straight-line on 25 local longs (theta, rho+pi, chi, iota), so the JIT keeps
  * the whole state in registers and spills; nothing is allocated. This is the hot path of the RCS MAC.
- *
- * <p>Public so that the SHAKE sponges of {@code crypto.mldsa} share this permutation instead of a copy.
  */
-public final class KeccakF1600 {
-    public static final int STANDARD_ROUNDS = 24;
+final class KeccakF1600 {
+    static final int STANDARD_ROUNDS = 24;
 
     private static final long[] ROUND_CONSTANTS = {
         0x0000000000000001L, 0x0000000000008082L, 0x800000000000808AL, 0x8000000080008000L,
@@ -30,7 +28,7 @@ public final class KeccakF1600 {
      * rcs-kat.txt confirm; note that FIPS 202's Keccak-p[1600, 12] (as in KangarooTwelve) would instead run
      * the <em>last</em> twelve rounds.
      */
-    public static void permute(long[] s, int rounds) {
+    static void permute(long[] s, int rounds) {
         long a0 = s[0], a1 = s[1], a2 = s[2], a3 = s[3], a4 = s[4];
         long a5 = s[5], a6 = s[6], a7 = s[7], a8 = s[8], a9 = s[9];
         long a10 = s[10], a11 = s[11], a12 = s[12], a13 = s[13], a14 = s[14];

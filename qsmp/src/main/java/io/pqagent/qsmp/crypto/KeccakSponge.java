@@ -6,7 +6,8 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A Keccak sponge with an explicit state: 25 lanes, a configurable rate (72 or 136 bytes in QSMP) and round
+ * A Keccak sponge with an explicit state: 25 lanes, a configurable rate (72 or 136 bytes in QSMP, 168 for
+ * ML-DSA's SHAKE128) and round
  * count (24; 12 for QSC's reduced-round KMAC). Whole input blocks are XORed into the lanes straight from
  * the caller's array; only a trailing partial block is buffered, and the buffer is kept because QSC's KMAC
  * finalize reads it back (QSMP-WIRE §5.5). No allocation per block.
@@ -26,8 +27,8 @@ final class KeccakSponge {
     private int position;
 
     KeccakSponge(int rate, int rounds) {
-        if (rate != 72 && rate != 136) {
-            throw new IllegalArgumentException("unsupported Keccak rate " + rate + " (72 or 136 bytes)");
+        if (rate != 72 && rate != 136 && rate != 168) {
+            throw new IllegalArgumentException("unsupported Keccak rate " + rate + " (72, 136 or 168 bytes)");
         }
         if (rounds < 1 || rounds > KeccakF1600.STANDARD_ROUNDS) {
             throw new IllegalArgumentException("Keccak round count must be 1..24, got " + rounds);
@@ -141,15 +142,23 @@ final class KeccakSponge {
 
     /** Copies the first {@code length} (at most one rate) bytes of the state, lanes little-endian. */
     void extract(byte[] out, int offset, int length) {
-        if (length > rate) {
-            throw new IllegalArgumentException("cannot extract " + length + " bytes from a rate of " + rate);
+        extract(0, out, offset, length);
+    }
+
+    /** Copies state bytes {@code from .. from + length} (within one rate), lanes little-endian. */
+    void extract(int from, byte[] out, int offset, int length) {
+        if (from < 0 || length < 0 || from + length > rate) {
+            throw new IllegalArgumentException("cannot extract " + length + " bytes at " + from + " from a rate of " + rate);
         }
-        int whole = length >>> 3;
-        for (int i = 0; i < whole; i++) {
-            LE_LONG.set(out, offset + 8 * i, state[i]);
+        int i = 0;
+        if ((from & 7) == 0) {
+            for (int lane = from >>> 3; i + 8 <= length; i += 8) {
+                LE_LONG.set(out, offset + i, state[lane++]);
+            }
         }
-        for (int i = whole << 3; i < length; i++) {
-            out[offset + i] = (byte) (state[i >>> 3] >>> (8 * (i & 7)));
+        for (; i < length; i++) {
+            int p = from + i;
+            out[offset + i] = (byte) (state[p >>> 3] >>> (8 * (p & 7)));
         }
     }
 

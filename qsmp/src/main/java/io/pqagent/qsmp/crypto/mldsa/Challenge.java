@@ -1,5 +1,6 @@
 package io.pqagent.qsmp.crypto.mldsa;
 
+import io.pqagent.qsmp.crypto.Shake;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,7 @@
 package io.pqagent.qsmp.crypto.mldsa;
 
+import io.pqagent.qsmp.crypto.Shake;
+
 /**
  * ExpandMask (FIPS 204 Algorithm 34): the masking vector y of one signing attempt, l polynomials with
  * coefficients in (-γ1, γ1], y[r] = BitUnpack(SHAKE256(ρ'' ‖ IntegerToBytes(κ + r, 2)), γ1 - 1, γ1).

@@ -1,5 +1,7 @@
 package io.pqagent.qsmp.crypto.mldsa;
 
+import io.pqagent.qsmp.crypto.Shake;
+
 /**
  * ExpandA (FIPS 204 Algorithm 32): the k×l matrix Â, sampled directly in the NTT domain from ρ by
  * RejNTTPoly (Algorithm 30) over SHAKE128(ρ ‖ s ‖ r). Everything here is public (ρ is in the public key),

@@ -1,5 +1,7 @@
 package io.pqagent.qsmp.crypto.mldsa;
 
+import io.pqagent.qsmp.crypto.Shake;
+
 /**
  * μ = H(tr ‖ M', 64) with M' = 0 ‖ |ctx| ‖ ctx ‖ M for pure ML-DSA (FIPS 204 Algorithms 2 and 3,
  * and the μ of Algorithms 7 and 8). QSMP signs with an empty context, so M' = 0x00 ‖ 0x00 ‖ M.

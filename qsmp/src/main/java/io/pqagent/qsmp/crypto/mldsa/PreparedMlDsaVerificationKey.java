@@ -1,6 +1,7 @@
 package io.pqagent.qsmp.crypto.mldsa;
 
 import io.pqagent.qsmp.crypto.ConstantTime;
+import io.pqagent.qsmp.crypto.Shake;
 import java.util.Arrays;
 
 /**

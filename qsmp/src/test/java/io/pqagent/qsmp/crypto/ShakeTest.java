@@ -1,4 +1,4 @@
-package io.pqagent.qsmp.crypto.mldsa;
+package io.pqagent.qsmp.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
