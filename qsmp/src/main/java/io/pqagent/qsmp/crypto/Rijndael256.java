@@ -20,16 +20,26 @@ interface Rijndael256 {
         java.util.Objects.checkFromIndexSize(offset, 4 * count, blocks.length);
         int[] cols = new int[8];
         for (int p = offset, end = offset + 4 * count; p < end; p += 4) {
-            for (int j = 0; j < 4; j++) {
-                cols[2 * j] = (int) blocks[p + j];
-                cols[2 * j + 1] = (int) (blocks[p + j] >>> 32);
-            }
+            toColumns(blocks, p, cols);
             encrypt(cols);
-            for (int j = 0; j < 4; j++) {
-                blocks[p + j] = Integer.toUnsignedLong(cols[2 * j]) | ((long) cols[2 * j + 1] << 32);
-            }
+            toLongs(cols, blocks, p);
         }
         java.util.Arrays.fill(cols, 0);
+    }
+
+    /** The eight columns of the block at {@code blocks[p .. p + 4)} (layout above). */
+    static void toColumns(long[] blocks, int p, int[] cols) {
+        for (int j = 0; j < 4; j++) {
+            cols[2 * j] = (int) blocks[p + j];
+            cols[2 * j + 1] = (int) (blocks[p + j] >>> 32);
+        }
+    }
+
+    /** Eight columns into the four longs at {@code blocks[p .. p + 4)}. */
+    static void toLongs(int[] cols, long[] blocks, int p) {
+        for (int j = 0; j < 4; j++) {
+            blocks[p + j] = Integer.toUnsignedLong(cols[2 * j]) | ((long) cols[2 * j + 1] << 32);
+        }
     }
 
     /**

@@ -102,14 +102,9 @@ final class Rijndael256Table implements Rijndael256 {
     @Override
     public void encrypt(int[] block) {
         long[] b = single;
-        for (int j = 0; j < 4; j++) {
-            b[j] = Integer.toUnsignedLong(block[2 * j]) | ((long) block[2 * j + 1] << 32);
-        }
+        Rijndael256.toLongs(block, b, 0);
         encrypt(b, 0, 1);
-        for (int j = 0; j < 4; j++) {
-            block[2 * j] = (int) b[j];
-            block[2 * j + 1] = (int) (b[j] >>> 32);
-        }
+        Rijndael256.toColumns(b, 0, block);
         Arrays.fill(b, 0L);
     }
 

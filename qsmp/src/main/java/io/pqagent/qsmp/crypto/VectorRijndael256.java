@@ -106,15 +106,10 @@ final class VectorRijndael256 implements Rijndael256 {
     @Override
     public void encrypt(int[] block) {
         long[] b = tail;
-        for (int j = 0; j < 4; j++) {
-            b[j] = Integer.toUnsignedLong(block[2 * j]) | ((long) block[2 * j + 1] << 32);
-        }
+        Rijndael256.toLongs(block, b, 0);
         Arrays.fill(b, 4, b.length, 0L);
         encryptVectors(b, 0, 2 * LANES);
-        for (int j = 0; j < 4; j++) {
-            block[2 * j] = (int) b[j];
-            block[2 * j + 1] = (int) (b[j] >>> 32);
-        }
+        Rijndael256.toColumns(b, 0, block);
         Arrays.fill(b, 0L);
     }
 
