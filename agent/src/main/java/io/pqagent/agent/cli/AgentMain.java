@@ -8,6 +8,7 @@ import io.pqagent.agent.config.ConfigException;
 import io.pqagent.agent.config.ConfigLoader;
 import io.pqagent.agent.observe.ControlSocket;
 import io.pqagent.agent.runtime.Agent;
+import io.pqagent.qsmp.transport.LeakDetection;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -35,6 +36,7 @@ public final class AgentMain implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) {
+        LeakDetection.offUnlessAsked();
         System.exit(execute(args, System.out, System.err));
     }
 

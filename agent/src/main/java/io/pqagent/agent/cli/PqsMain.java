@@ -10,6 +10,7 @@ import io.pqagent.agent.pqs.PqsRemoteException;
 import io.pqagent.qsmp.keys.KeyFileException;
 import io.pqagent.qsmp.keys.KeyFiles;
 import io.pqagent.qsmp.keys.PublicKeyRecord;
+import io.pqagent.qsmp.transport.LeakDetection;
 import io.pqagent.qsmp.transport.QsmpNetwork;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -78,6 +79,7 @@ public final class PqsMain implements Callable<Integer> {
     int timeoutSeconds;
 
     public static void main(String[] args) {
+        LeakDetection.offUnlessAsked();
         System.exit(execute(args, System.out, System.err));
     }
 

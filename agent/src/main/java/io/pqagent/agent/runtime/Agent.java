@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.util.ResourceLeakDetector;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pqagent.agent.config.AgentConfig;
@@ -50,6 +51,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -393,6 +395,7 @@ public final class Agent implements AutoCloseable {
         out.put("rcs_rounds", config.rcsRounds() == BlockPath.AUTO ? "auto: " + BlockPath.autoDescription()
                 : config.rcsRounds().name().toLowerCase().replace('_', '-'));
         out.put("rcs_rounds_settled", config.rcsRounds() != BlockPath.AUTO || BlockPath.autoSettled());
+        out.put("netty_leak_detection", ResourceLeakDetector.getLevel().name().toLowerCase(Locale.ROOT));
         KeysReport.of(identities, out);
         ArrayNode peers = out.putArray("peers");
         for (LinkStatus s : links.status()) {

@@ -77,6 +77,11 @@ public final class AgentFleet implements AutoCloseable {
         return plant.peerStatus(agent, peer);
     }
 
+    /** What {@code qsmp-agent status} reports for {@code agent}. */
+    public JsonNode status(String agent) throws Exception {
+        return plant.status(agent);
+    }
+
     /** Waits (up to 60 s) until {@code agent} sees its tunnel to {@code peer} up, or not up. */
     public void awaitPeer(String agent, String peer, boolean up) throws Exception {
         plant.awaitPeer(agent, peer, up, Duration.ofSeconds(60));

@@ -1,5 +1,6 @@
 package io.pqagent.directory.cli;
 
+import io.pqagent.qsmp.transport.LeakDetection;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
 public final class DirectoryMain implements Runnable {
 
     public static void main(String[] args) {
+        LeakDetection.offUnlessAsked();
         System.exit(execute(args, System.out, System.err));
     }
 

@@ -2,6 +2,7 @@ package io.pqagent.qsmp.cli;
 
 import io.pqagent.qsmp.conformance.CheckSource;
 import io.pqagent.qsmp.conformance.CheckSources;
+import io.pqagent.qsmp.transport.LeakDetection;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -42,6 +43,7 @@ public final class QsmpMain implements Runnable {
     }
 
     public static void main(String[] args) {
+        LeakDetection.offUnlessAsked();
         System.exit(execute(args, System.in, System.out, System.err));
     }
 

@@ -2,6 +2,7 @@ package io.pqagent.sim.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.pqagent.qsmp.transport.LeakDetection;
 import io.pqagent.sim.device.ModbusMap;
 import io.pqagent.sim.device.Protocol;
 import io.pqagent.sim.device.OpcUaMap;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:passed", "1:an invariant broke", "2:invalid usage or scenario", "3:the plant did not start"})
 public final class SimMain implements Runnable {
     public static void main(String[] args) {
+        LeakDetection.offUnlessAsked();
         io.pqagent.agent.plant.ChildProcesses.stopOnExit();
         quietLibraries();
         System.exit(execute(args, System.out, System.err));
