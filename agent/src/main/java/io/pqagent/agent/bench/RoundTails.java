@@ -50,6 +50,18 @@ record RoundTails(Map<String, long[]> addedNanos) {
         return sorted[(sorted.length - 1) / 2];
     }
 
+    /** The median over rounds of what {@code path} added minus what {@code other} added in the same round. */
+    long medianDifferenceNanos(String path, String other) {
+        long[] mine = addedNanos.get(path);
+        long[] theirs = addedNanos.get(other);
+        long[] d = new long[mine.length];
+        for (int r = 0; r < d.length; r++) {
+            d[r] = mine[r] - theirs[r];
+        }
+        Arrays.sort(d);
+        return d[(d.length - 1) / 2];
+    }
+
     /** Rounds in which {@code path} added no more than {@code other} did. */
     int roundsAtOrBelow(String path, String other) {
         long[] mine = addedNanos.get(path);

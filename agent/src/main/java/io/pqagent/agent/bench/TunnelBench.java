@@ -197,8 +197,10 @@ public final class TunnelBench {
                 tails.rounds());
         for (String path : tails.addedNanos().keySet()) {
             out.printf(Locale.ROOT, "  %-26s %9.1f µs%s%n", path, tails.medianNanos(path) / 1e3,
-                    path.equals(AGENTS) ? "" : String.format(Locale.ROOT, "   the agents added no more in %d of %d rounds",
-                            tails.roundsAtOrBelow(AGENTS, path), tails.rounds()));
+                    path.equals(AGENTS) ? "" : String.format(Locale.ROOT,
+                            "   agents added no more in %d of %d rounds; median agents minus it %+.1f µs",
+                            tails.roundsAtOrBelow(AGENTS, path), tails.rounds(),
+                            tails.medianDifferenceNanos(AGENTS, path) / 1e3));
         }
     }
 }

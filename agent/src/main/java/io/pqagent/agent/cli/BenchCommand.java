@@ -28,16 +28,16 @@ final class BenchCommand implements Callable<Integer> {
     int size = 12;
 
     @Option(names = "--round-trips", paramLabel = "N", description = "Measured round trips per path (default ${DEFAULT-VALUE}).")
-    int roundTrips = 20_000;
+    int roundTrips = 40_000;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Interleaved rounds the paths take turns in (default ${DEFAULT-VALUE}).")
-    int rounds = 5;
+    int rounds = 20;
 
     @Option(names = "--jit-warmup", paramLabel = "N", description = "Unmeasured round trips per path before the first round, for the JIT (default ${DEFAULT-VALUE}).")
     int jitWarmup = 30_000;
 
     @Option(names = "--warmup", paramLabel = "N", description = "Unmeasured round trips per path and round (default ${DEFAULT-VALUE}).")
-    int warmup = 2_000;
+    int warmup = 500;
 
     @Option(names = "--bulk-mb", paramLabel = "MB", description = "Megabytes of the bulk transfer (default ${DEFAULT-VALUE}).")
     long bulkMegabytes = 500;

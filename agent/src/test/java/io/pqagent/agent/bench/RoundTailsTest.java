@@ -43,6 +43,14 @@ class RoundTailsTest {
     }
 
     @Test
+    void comparesTwoPathsRoundByRound() {
+        RoundTails tails = RoundTails.of(rounds(), "direct");
+        // ours minus theirs per round: -10, +5, +20
+        assertEquals(5, tails.medianDifferenceNanos("ours", "theirs"));
+        assertEquals(-5, tails.medianDifferenceNanos("theirs", "ours"));
+    }
+
+    @Test
     void theMedianOfAnEvenCountIsTheLowerMiddle() {
         Map<String, List<LatencySample>> m = new LinkedHashMap<>();
         m.put("direct", List.of(round("direct", 0), round("direct", 0)));

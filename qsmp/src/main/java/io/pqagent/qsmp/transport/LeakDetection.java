@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Netty's buffer-leak detector, for the programs' {@code main} methods. By default it samples one buffer
- * allocation in 128 and records a stack trace for it, a stack walk of 20–40 µs inside the message path:
- * with four buffers per relayed message that is one message in 32, which made the agents' 99th-percentile
- * round trip through a tunnel about 40 µs longer (measured in {@code qsmp-agent bench}, docs/agent.md).
+ * allocation in 128 and records a stack trace for it, a stack walk of 20–40 µs inside the message path.
+ * An agent allocates two buffers per relayed message (the read, and the direct copy for the write), so
+ * about one message in 64 took 40 µs in the agent instead of 6: a syscall trace during
+ * {@code qsmp-agent bench} put it at the 99th percentile of each hop (docs/agent.md).
  *
  * <p>So a program turns it off, unless its JVM was started with {@code -Dio.netty.leakDetection.level=...}
  * (for instance through {@code QSMP_JAVA_OPTS}), which is how an operator chasing a leak turns it back on.
