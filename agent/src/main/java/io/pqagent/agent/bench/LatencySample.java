@@ -1,6 +1,7 @@
 package io.pqagent.agent.bench;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Round-trip times of one path, sorted, in nanoseconds. */
 public record LatencySample(String path, long[] sortedNanos) {
@@ -10,6 +11,11 @@ public record LatencySample(String path, long[] sortedNanos) {
         if (sortedNanos.length == 0) {
             throw new IllegalArgumentException("no round trips measured for " + path);
         }
+    }
+
+    /** All of {@code parts}' round trips as one sample of {@code path}. */
+    public static LatencySample pooled(String path, List<LatencySample> parts) {
+        return new LatencySample(path, parts.stream().flatMapToLong(p -> Arrays.stream(p.sortedNanos)).toArray());
     }
 
     /** The nearest-rank percentile, {@code p} in (0, 100]. */

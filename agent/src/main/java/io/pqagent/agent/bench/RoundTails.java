@@ -45,9 +45,7 @@ record RoundTails(Map<String, long[]> addedNanos) {
 
     /** The median over rounds of what {@code path} added (the lower middle one of an even count). */
     long medianNanos(String path) {
-        long[] sorted = addedNanos.get(path).clone();
-        Arrays.sort(sorted);
-        return sorted[(sorted.length - 1) / 2];
+        return median(addedNanos.get(path).clone());
     }
 
     /** The median over rounds of what {@code path} added minus what {@code other} added in the same round. */
@@ -58,8 +56,13 @@ record RoundTails(Map<String, long[]> addedNanos) {
         for (int r = 0; r < d.length; r++) {
             d[r] = mine[r] - theirs[r];
         }
-        Arrays.sort(d);
-        return d[(d.length - 1) / 2];
+        return median(d);
+    }
+
+    /** Sorts {@code values} in place; the lower middle one of an even count. */
+    private static long median(long[] values) {
+        Arrays.sort(values);
+        return values[(values.length - 1) / 2];
     }
 
     /** Rounds in which {@code path} added no more than {@code other} did. */

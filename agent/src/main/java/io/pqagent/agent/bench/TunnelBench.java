@@ -133,7 +133,7 @@ public final class TunnelBench {
                 String.join(" ", settings.agentJvm()));
     }
 
-    /** Each path in turn, {@code rounds} times; the samples of a path are pooled. */
+    /** Each path in turn, {@code rounds} times: per path, its sample of each round in order. */
     private Map<String, List<LatencySample>> roundTrips(Map<String, Integer> paths, LocalPlant plant) throws IOException {
         int perRound = settings.roundTrips() / settings.rounds();
         Map<String, List<LatencySample>> samples = new LinkedHashMap<>();
@@ -145,7 +145,7 @@ public final class TunnelBench {
             // closing as never happening, and each measured round's new connection would then throw it
             // back to the interpreter and the compiler (seen as C2 threads taking a quarter of the agents'
             // CPU during the measured rounds). A long-running agent has long since seen masters reconnect.
-            int connections = Math.min(JIT_WARMUP_CONNECTIONS, settings.jitWarmup());
+            int connections = jitWarmupConnections();
             for (int c = 0; c < connections; c++) {
                 for (Map.Entry<String, Integer> p : paths.entrySet()) {
                     RoundTrips.measure(p.getKey(), p.getValue(), settings.requestSize(), 0,
@@ -173,12 +173,11 @@ public final class TunnelBench {
 
     private void report(Map<String, List<LatencySample>> rounds) {
         Map<String, LatencySample> results = new LinkedHashMap<>();
-        rounds.forEach((path, parts) -> results.put(path, new LatencySample(path,
-                parts.stream().flatMapToLong(r -> java.util.Arrays.stream(r.sortedNanos())).toArray())));
+        rounds.forEach((path, parts) -> results.put(path, LatencySample.pooled(path, parts)));
         LatencySample direct = results.get(DIRECT);
         out.printf(Locale.ROOT, "%n%d-byte request/response, %d round trips per path in %d interleaved rounds "
                 + "(after %d unmeasured per path over %d connections):%n", settings.requestSize(), direct.count(),
-                settings.rounds(), settings.jitWarmup(), Math.min(JIT_WARMUP_CONNECTIONS, settings.jitWarmup()));
+                settings.rounds(), settings.jitWarmup(), jitWarmupConnections());
         out.printf(Locale.ROOT, "  %-26s %9s %9s %12s %12s%n", "path", "p50 µs", "p99 µs", "adds p50 µs",
                 "adds p99 µs");
         for (LatencySample s : results.values()) {
@@ -190,6 +189,10 @@ public final class TunnelBench {
             reportRoundByRound(RoundTails.of(rounds, DIRECT));
         }
         out.flush();
+    }
+
+    private int jitWarmupConnections() {
+        return Math.min(JIT_WARMUP_CONNECTIONS, settings.jitWarmup());
     }
 
     private void reportRoundByRound(RoundTails tails) {

@@ -59,6 +59,14 @@ class RoundTailsTest {
     }
 
     @Test
+    void poolsRoundsIntoOneSample() {
+        LatencySample all = LatencySample.pooled("ours", List.of(round("ours", 0), round("ours", 100)));
+        assertEquals(200, all.count());
+        assertEquals(100, all.p50());
+        assertEquals(198, all.p99());
+    }
+
+    @Test
     void refusesPathsWithDifferentRoundCounts() {
         Map<String, List<LatencySample>> m = new LinkedHashMap<>();
         m.put("direct", List.of(round("direct", 0), round("direct", 0)));
